@@ -1,0 +1,43 @@
+package org.hotline.call;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The small set of operations a call flow needs from the front a call arrived on. The standalone
+ * SIP/RTP front ({@code org.hotline.sip.SipCall}) and the FastAGI front implement it, so the flow
+ * never knows which front a call came from.
+ *
+ * <p>Threading: one call's flow calls these methods sequentially from that call's virtual thread;
+ * every method may block. Once the remote party has hung up, every blocking method throws
+ * {@link CallHungUpException} so the flow unwinds.
+ */
+public interface CallControl {
+
+    CallInfo info();
+
+    /** Answers the call (standalone: 180 then, after the configured ring delay, 200 OK; rule R1). */
+    void answer();
+
+    /**
+     * Plays the announcement's prompts in order. With {@link Announcement#bargeIn()} a key press
+     * stops playback early; the digit stays buffered for {@link #awaitDigit}. Returns when the
+     * playback finished or was interrupted.
+     */
+    PlaybackResult play(Announcement announcement);
+
+    /** Waits up to {@code timeout} for the next buffered or arriving DTMF digit ('0'-'9', '*', '#'). */
+    Optional<Character> awaitDigit(Duration timeout);
+
+    /** Drops digits pressed before now (e.g. typed ahead during a prompt that is not barge-in). */
+    void clearDigits();
+
+    /** Hands the caller to the ACD queue and returns once the caller left it (served, failed, hung up). */
+    QueueOutcome handToQueue(QueueRequest request);
+
+    /** Blind-transfers the caller to another SIP URI (after-hours on-call line, rule R19). */
+    TransferOutcome transfer(String targetUri);
+
+    /** Ends the call from our side. Idempotent; never throws {@link CallHungUpException}. */
+    void hangup(EndReason reason);
+}

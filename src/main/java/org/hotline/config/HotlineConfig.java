@@ -1,0 +1,18 @@
+package org.hotline.config;
+
+import java.util.List;
+
+/**
+ * The whole configuration, immutable, validated by {@link ConfigLoader} before anything starts.
+ * Mirrors {@code config/hotline.yaml}; each section's record documents its keys and defaults.
+ */
+public record HotlineConfig(
+        ServiceConfig service,
+        SipConfig sip,
+        RtpConfig rtp,
+        PromptsConfig prompts,
+        IvrConfig ivr,
+        HoursConfig hours,
+        HolidaysConfig holidays,
+        List<QueueConfig> queues) {
+}

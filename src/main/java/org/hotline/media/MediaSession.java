@@ -1,0 +1,41 @@
+package org.hotline.media;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One call's RTP endpoint: a local port pair, an outgoing 20 ms media clock and the inbound DTMF
+ * detector. Implemented on Netty by {@link RtpSession}.
+ *
+ * <p>Threading: methods may be called from any thread and never block; the digit listener and the
+ * futures complete on the session's event loop, so their callbacks must not block either.
+ */
+public interface MediaSession extends AutoCloseable {
+
+    /** The even local RTP port (RTCP is the next one). */
+    int localPort();
+
+    /** Starts or re-targets sending (SDP answer sent, or re-INVITE changed address or codec). */
+    void connect(RemoteMedia remote);
+
+    /** False while the peer holds the call (its SDP says sendonly/inactive): no packets are sent. */
+    void setSending(boolean sending);
+
+    /**
+     * Replaces whatever is playing with these clips, played back to back at exact 20 ms pacing.
+     * The future completes when the last frame was sent, or when {@link #stopPlayback} or
+     * {@link #close} cut it short. Between plays the session keeps its clock and sends silence,
+     * so timestamps stay continuous.
+     */
+    CompletableFuture<Void> play(List<AudioClip> clips);
+
+    void stopPlayback();
+
+    /** Receives each RFC 4733 key press exactly once ('0'-'9', '*', '#', 'A'-'D'). Set before connect. */
+    void setDigitListener(Consumer<Character> listener);
+
+    /** Stops the clock, closes the channels and returns the ports. Idempotent. */
+    @Override
+    void close();
+}
