@@ -29,7 +29,7 @@ final class BindingRules {
 
     RegistrationResult apply(List<ContactBinding> live, RegisterRequest request, Instant now) {
         if (request.wildcard()) {
-            return removeAll(live, request);
+            return removeAll(live, request, now);
         }
         List<Wanted> wanted = new ArrayList<>();
         for (ContactRequest contact : request.contacts()) {
@@ -64,10 +64,10 @@ final class BindingRules {
         if (next.size() > config.maxContactsPerAgent()) {
             return new TooManyContacts(config.maxContactsPerAgent());
         }
-        return new Accepted(next);
+        return new Accepted(next, now);
     }
 
-    private RegistrationResult removeAll(List<ContactBinding> live, RegisterRequest request) {
+    private RegistrationResult removeAll(List<ContactBinding> live, RegisterRequest request, Instant now) {
         boolean expiresZero = request.expires().map(Duration::isZero).orElse(false);
         if (!expiresZero || !request.contacts().isEmpty()) {
             return new Invalid("Contact * needs Expires 0 and no other Contact");
@@ -77,7 +77,7 @@ final class BindingRules {
                 return new OutOfOrder(binding.uri());
             }
         }
-        return new Accepted(List.of());
+        return new Accepted(List.of(), now);
     }
 
     /** Same Call-ID and a CSeq not higher than the binding's (RFC 3261 §10.3 step 7). */

@@ -1,15 +1,18 @@
 package org.hotline.sip.registrar;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /** The registrar's answer to a {@link RegisterRequest}; {@link RegisterHandler} maps it to a response. */
 public sealed interface RegistrationResult {
 
-    /** Applied; {@code contacts} are all live bindings of the AOR afterwards (for the 200 OK). */
-    record Accepted(List<ContactBinding> contacts) implements RegistrationResult {
+    /** Applied at {@code at}; {@code contacts} are all live bindings of the AOR afterwards (for the 200 OK). */
+    record Accepted(List<ContactBinding> contacts, Instant at) implements RegistrationResult {
         public Accepted {
             contacts = List.copyOf(contacts);
+            Objects.requireNonNull(at, "at");
         }
     }
 
