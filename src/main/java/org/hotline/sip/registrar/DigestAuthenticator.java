@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.ListIterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +48,10 @@ public final class DigestAuthenticator {
     private final Map<String, NonceUse> nonceUses = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> nextPurge;
 
+    /**
+     * {@code random} must not block: pass {@code new SecureRandom()}, not
+     * {@code SecureRandom.getInstanceStrong()}, because challenges are issued on SIP stack threads.
+     */
     public DigestAuthenticator(DigestConfig config, Clock clock, SecureRandom random, AddressFactory addresses) {
         this.config = config;
         this.clock = clock;

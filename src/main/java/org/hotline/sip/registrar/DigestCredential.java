@@ -1,6 +1,7 @@
 package org.hotline.sip.registrar;
 
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -44,7 +45,7 @@ public record DigestCredential(String user, String realm, String ha1Md5, String 
             throw new IllegalArgumentException(
                     name + " must be " + algorithm.hexLength() + " hex digits (" + algorithm.token() + " HA1)");
         }
-        return value.toLowerCase(java.util.Locale.ROOT);
+        return value.toLowerCase(Locale.ROOT);
     }
 
     private static boolean isHex(String value) {

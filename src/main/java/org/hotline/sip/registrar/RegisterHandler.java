@@ -35,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * to (RFC 3263), which keeps a guessing client busy; SIP has no 429. The digest username must be
  * the AOR's work number (rule R3: no shared logins), else 403.
  *
+ * <p>Wiring: from {@code SipListener.processRequest}, for a REGISTER, take the packet's source from
+ * {@code ((gov.nist.javax.sip.RequestEventExt) event).getRemoteIpAddress()}, get or create the
+ * server transaction, and send {@link #handle}'s response through it, so the stack absorbs
+ * retransmissions (a retransmitted answer reaching this handler would look like a replayed
+ * nonce-count). Schedule {@link Registrar#purgeExpired()} every second.
+ *
  * <p>Stateless itself; thread-safe because its parts are.
  */
 public final class RegisterHandler {
@@ -65,7 +71,7 @@ public final class RegisterHandler {
         String callId = RegisterRequests.callId(request);
         Optional<Duration> locked = authentication.lockout().lockedFor(source);
         if (locked.isPresent()) {
-            log.atInfo().addKeyValue("callId", callId).addKeyValue("source", source.getHostAddress())
+            log.atDebug().addKeyValue("callId", callId).addKeyValue("source", source.getHostAddress())
                     .addKeyValue("remainingSeconds", locked.get().toSeconds()).log("REGISTER refused: source locked out");
             return responses.create(request, Response.FORBIDDEN, "Locked Out");
         }
