@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * The ACD's decision core: connects queued callers to agents and keeps the agent rules, without
  * knowing SIP or RTP. Fronts report what happened (a caller joined or hung up, a leg answered, an
  * agent asked for a break) and the engine answers with {@link AcdActions} commands and
- * {@link AcdEvent}s. Time comes from the injected {@link Clock} only: after every call the engine
- * has done everything due by the clock's instant (ring timeouts, wrap-up ends, rule R16-R18 timers,
- * maximum waits, announcements) and offered every caller it can.
+ * {@link AcdEvent}s. Time comes from the injected {@link Clock} only: before and after handling any
+ * call the engine does everything due by the clock's instant (ring timeouts, wrap-up ends, rule
+ * R16-R18 timers, maximum waits, announcements) and offers every caller it can, so no decision
+ * depends on how often {@link #tick()} runs, only on when.
  *
  * <p>Threading: not thread-safe by design. Every method, queries included, must be called from the
  * ACD's ONE serial executor (fronts post their reports to it); {@link #tick()} is scheduled on the
@@ -155,7 +156,7 @@ public final class AcdEngine {
 
     /** Does everything due by the clock's instant; schedule it at {@link #nextDeadline()}. */
     public void tick() {
-        advance(begin());
+        begin();
     }
 
     /** The next instant a timer falls due (offer, wrap-up, rule R7/R16/R17/R18, max wait); empty if none. */
@@ -180,9 +181,11 @@ public final class AcdEngine {
         return dispatcher.expectedWait(callId);
     }
 
+    /** Brings the engine up to the clock before a report or request is handled, so it sees current state. */
     private Instant begin() {
         Instant now = clock.instant();
         board.rollDay(today(now));
+        advance(now);
         return now;
     }
 
