@@ -177,6 +177,24 @@ class AcdEngineOfferTest {
     }
 
     @Test
+    void answerForAnOldOfferWhileRingingForAnotherCallerIsRejectedAndTheNewOfferStands() {
+        engine.callerJoined("c1", SALES, 0);
+        engine.offerAnswered("c1", "1001");
+        engine.callerJoined("c2", SALES, 0);
+        engine.offerRejected("c2", "1002");
+        engine.callerJoined("c3", SALES, 0);
+        assertEquals(AgentState.OFFERED, acd.agent("1002").state());
+        front.clear();
+
+        engine.offerAnswered("c2", "1002");
+        engine.offerAnswered("c3", "1002");
+
+        assertEquals(List.of(new RejectAnswer("c2", "1002"), new Connect("c3", "1002", Duration.ZERO)),
+                front.takeActions());
+        assertEquals(1, engine.position("c2").orElseThrow());
+    }
+
+    @Test
     void callerHangingUpWhileWaitingIsAnAbandonWithItsWaitTime() {
         engine.notReady("1001", "meeting");
         engine.notReady("1002", "meeting");

@@ -139,6 +139,22 @@ class QueueWaitingTest {
     }
 
     @Test
+    void overflowedCallerKeepsTheAnnouncementClockOfTheFirstEntry() {
+        TestAcd acd = TestAcd.with(
+                        QueuePolicy.builder(SALES).maxWait(Duration.ofSeconds(60), MaxWaitAction.overflowTo(BACKUP)).build(),
+                        QueuePolicy.builder(BACKUP).announcements(Duration.ofSeconds(45), Duration.ofSeconds(40)).build())
+                .build();
+        Instant start = acd.now();
+        acd.engine.callerJoined("c1", SALES, 0);
+        acd.clock.advanceSeconds(45);
+        acd.engine.tick();
+        acd.clock.advanceSeconds(15);
+        acd.engine.tick();
+
+        assertEquals(start.plusSeconds(85), acd.engine.nextDeadline().orElseThrow());
+    }
+
+    @Test
     void unstaffedQueueThatWaitsKeepsTheCallerUntilAnAgentLogsIn() {
         TestAcd acd = TestAcd.with(QueuePolicy.builder(SALES).whenNoAgents(NoAgentsBehaviour.WAIT).build())
                 .agent("1001", SALES).build();
