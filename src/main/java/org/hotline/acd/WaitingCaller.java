@@ -1,0 +1,132 @@
+package org.hotline.acd;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A caller in the ACD, from joining a queue until connected, abandoned or not served: its place
+ * (priority, then first entry time, then arrival order), the offer ringing for it, the agents to
+ * skip for it, and its announcement timer (rule R7, counted from the first entry).
+ *
+ * <p>Threading: the {@link AcdEngine}'s serial executor only.
+ */
+final class WaitingCaller {
+
+    /** Higher priority first, then first come first served; an overflow keeps both. */
+    static final Comparator<WaitingCaller> IN_TURN = Comparator.comparingInt((WaitingCaller c) -> -c.priority)
+            .thenComparing(c -> c.enteredAt)
+            .thenComparingLong(c -> c.arrival);
+
+    private final String callId;
+    private final int priority;
+    private final Instant enteredAt;
+    private final long arrival;
+    private String queue;
+    private Instant queueEnteredAt;
+    private CallerState state = CallerState.WAITING;
+    private final Set<String> skipped = new LinkedHashSet<>();
+    private final Set<String> ringing = new LinkedHashSet<>();
+    private Instant offeredAt;
+    private Instant nextAnnouncement;
+
+    WaitingCaller(String callId, String queue, int priority, Instant now, long arrival) {
+        this.callId = callId;
+        this.queue = queue;
+        this.priority = priority;
+        this.enteredAt = now;
+        this.queueEnteredAt = now;
+        this.arrival = arrival;
+    }
+
+    String callId() {
+        return callId;
+    }
+
+    String queue() {
+        return queue;
+    }
+
+    int priority() {
+        return priority;
+    }
+
+    CallerState state() {
+        return state;
+    }
+
+    Duration waited(Instant now) {
+        return Duration.between(enteredAt, now);
+    }
+
+    Instant queueEnteredAt() {
+        return queueEnteredAt;
+    }
+
+    void moveTo(CallerState next) {
+        state = state.moveTo(next);
+        if (next != CallerState.OFFERED) {
+            ringing.clear();
+            offeredAt = null;
+        }
+    }
+
+    /** Overflow: the caller now waits in {@code target}; place in time and skipped agents are kept. */
+    void overflowTo(String target, Instant now) {
+        queue = target;
+        queueEnteredAt = now;
+    }
+
+    void offered(List<String> agents, Instant now) {
+        moveTo(CallerState.OFFERED);
+        ringing.addAll(agents);
+        offeredAt = now;
+    }
+
+    /** Stops ringing one agent, who is skipped for this caller from now on. */
+    void offerFailed(String agent) {
+        ringing.remove(agent);
+        skipped.add(agent);
+    }
+
+    void unskip(String agent) {
+        skipped.remove(agent);
+    }
+
+    Set<String> skipped() {
+        return Set.copyOf(skipped);
+    }
+
+    /** The agents still ringing for this caller, in offer order. */
+    List<String> ringing() {
+        return List.copyOf(ringing);
+    }
+
+    boolean isRinging(String agent) {
+        return state == CallerState.OFFERED && ringing.contains(agent);
+    }
+
+    Instant offeredAt() {
+        return offeredAt;
+    }
+
+    /**
+     * Rule R7: the first announcement at {@code firstAt} after the first entry, then every
+     * {@code every}; the next one strictly after {@code now}, so timers never drift with late ticks.
+     */
+    void scheduleAnnouncement(Duration firstAt, Duration every, Instant now) {
+        Instant next = enteredAt.plus(firstAt);
+        if (!next.isAfter(now)) {
+            long elapsed = Duration.between(next, now).toNanos() / every.toNanos() + 1;
+            next = next.plus(every.multipliedBy(elapsed));
+        }
+        nextAnnouncement = next;
+    }
+
+    Instant nextAnnouncement() {
+        return nextAnnouncement;
+    }
+}
