@@ -33,9 +33,9 @@ final class ConfigTree {
         List<Step> steps = parse(key);
         JsonNode parent = root;
         for (int i = 0; i < steps.size() - 1; i++) {
-            parent = descend(parent, steps.get(i), steps.get(i + 1), key);
+            parent = descend(parent, steps.get(i), steps.get(i + 1));
         }
-        put(parent, steps.getLast(), value, key);
+        put(parent, steps.getLast(), value);
     }
 
     /** Sets {@code key} to {@code value} unless present; skips it if a section on the way is not a map. */
@@ -66,7 +66,7 @@ final class ConfigTree {
         return node != null;
     }
 
-    private static JsonNode descend(JsonNode parent, Step step, Step next, String key) {
+    private static JsonNode descend(JsonNode parent, Step step, Step next) {
         JsonNode child = step.isIndex() ? parent.get(step.index()) : parent.get(step.field());
         if (child == null || child.isNull()) {
             if (step.isIndex()) {
@@ -82,7 +82,7 @@ final class ConfigTree {
         return child;
     }
 
-    private static void put(JsonNode parent, Step step, JsonNode value, String key) {
+    private static void put(JsonNode parent, Step step, JsonNode value) {
         if (!step.isIndex()) {
             ((ObjectNode) parent).set(step.field(), value);
         } else if (step.index() < parent.size()) {
