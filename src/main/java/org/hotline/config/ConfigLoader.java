@@ -113,7 +113,8 @@ public final class ConfigLoader {
             try {
                 return MAPPER.readTree(value);
             } catch (JacksonException e) {
-                throw new IllegalArgumentException("not a list: " + e.getOriginalMessage(), e);
+                String problem = e.getCause() instanceof MarkedYAMLException yaml ? yaml.getProblem() : e.getOriginalMessage();
+                throw new IllegalArgumentException("not a list like [udp, tcp]: " + problem, e);
             }
         }
         return TextNode.valueOf(value);

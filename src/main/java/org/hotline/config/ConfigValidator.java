@@ -24,22 +24,14 @@ final class ConfigValidator {
     }
 
     void validate(HotlineConfig config) {
-        require(config.service(), "service");
-        require(config.sip(), "sip");
-        require(config.rtp(), "rtp");
-        require(config.prompts(), "prompts");
-        require(config.ivr(), "ivr");
-        require(config.hours(), "hours");
-        require(config.holidays(), "holidays");
-        require(config.queues(), "queues");
-        Set<String> queues = checkQueues(config.queues());
-        checkService(config.service());
-        checkSip(config.sip());
-        checkRtp(config.rtp());
-        require(config.prompts().directory(), "prompts.directory");
-        checkIvr(config.ivr(), queues, config.service().languages());
-        checkHours(config.hours());
-        checkHolidays(config.holidays());
+        checkService(require(config.service(), "service"));
+        checkSip(require(config.sip(), "sip"));
+        checkRtp(require(config.rtp(), "rtp"));
+        require(require(config.prompts(), "prompts").directory(), "prompts.directory");
+        Set<String> queues = checkQueues(require(config.queues(), "queues"));
+        checkIvr(require(config.ivr(), "ivr"), queues, config.service().languages());
+        checkHours(require(config.hours(), "hours"));
+        checkHolidays(require(config.holidays(), "holidays"));
     }
 
     private Set<String> checkQueues(List<QueueConfig> queues) {

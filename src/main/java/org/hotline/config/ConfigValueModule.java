@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -28,13 +29,15 @@ final class ConfigValueModule extends SimpleModule {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("H:mm[:ss]");
+
     ConfigValueModule() {
         super("hotline-config-values");
         addDeserializer(Duration.class, new TextDeserializer<>(Duration.class, DurationFormat::parse, DurationFormat.EXPECTED));
         addDeserializer(ZoneId.class, new TextDeserializer<>(ZoneId.class, text -> attempt(() -> ZoneId.of(text)),
                 "expected a time zone like Asia/Shanghai"));
-        addDeserializer(LocalTime.class, new TextDeserializer<>(LocalTime.class, text -> attempt(() -> LocalTime.parse(text)),
-                "expected a time of day like \"08:30\" (quote it)"));
+        addDeserializer(LocalTime.class, new TextDeserializer<>(LocalTime.class, text -> attempt(() -> LocalTime.parse(text, TIME_OF_DAY)),
+                "expected a time of day like \"08:30\""));
         addDeserializer(LocalDate.class, new TextDeserializer<>(LocalDate.class, text -> attempt(() -> LocalDate.parse(text)),
                 "expected a date like 2026-10-01"));
         addDeserializer(Path.class, new TextDeserializer<>(Path.class, text -> attempt(() -> Path.of(text)),

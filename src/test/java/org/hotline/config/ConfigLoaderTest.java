@@ -170,6 +170,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void reportsTheFirstRequiredKeyOfAnEmptyFile() throws IOException {
+        Path file = write("");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+
+        assertEquals(file + ": service.numbers: missing", e.getMessage());
+    }
+
+    @Test
+    void reportsAMissingFile() {
+        Path file = dir.resolve("absent.yaml");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+
+        assertEquals(file + ": (file): no such file", e.getMessage());
+    }
+
+    @Test
+    void rejectsDuplicateKeys() throws IOException {
+        Path file = write(MINIMAL + "sip:\n  port: 5060\n  port: 5070\n");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, Map.of()));
+
+        assertTrue(e.reason().contains("Duplicate field 'port'"), e.getMessage());
+    }
+
+    @Test
     void appliesSetStyleOverridesBeforeBinding() {
         HotlineConfig config = ConfigLoader.loadDefault(Map.of(
                 "sip.port", "5070",
