@@ -47,6 +47,12 @@ public sealed interface CallEvent {
     /** After hours (rule R19) or on-call: a transfer was attempted. */
     record TransferAttempted(String callId, Instant at, String target, boolean succeeded) implements CallEvent {}
 
+    /** The caller chose another language on a menu (rule R6); prompts from here on are in it. */
+    record LanguageChanged(String callId, Instant at, String language) implements CallEvent {}
+
+    /** The caller rated the service after the agent left (rule R11): 1 (very dissatisfied) to 5. */
+    record SurveyAnswered(String callId, Instant at, String queue, int score) implements CallEvent {}
+
     /** The call is over; exactly one per {@link Offered}. */
     record Ended(String callId, Instant at, EndReason reason) implements CallEvent {}
 }

@@ -1,0 +1,108 @@
+package org.hotline.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The value of every key a site may leave out, as named constants, and the step that writes them
+ * into the parsed tree before binding. Keys without a default ({@code service.numbers}, {@code
+ * ivr.menu}, {@code ivr.agentQueue}, {@code queues}) must be written.
+ */
+public final class ConfigDefaults {
+
+    public static final String DEFAULT_LANGUAGE = "zh-CN"; // rule R6: Mandarin first
+    public static final List<String> LANGUAGES = List.of(DEFAULT_LANGUAGE);
+    public static final String TIME_ZONE = "Asia/Shanghai";
+
+    public static final String SIP_BIND_ADDRESS = "0.0.0.0";
+    public static final int SIP_PORT = 5060;
+    public static final List<String> SIP_TRANSPORTS = List.of("udp", "tcp");
+    public static final Duration SIP_RING_DELAY = Duration.ofSeconds(2); // rule R1: well inside 10 s
+    public static final int SIP_STACK_THREADS = 8;
+
+    public static final String RTP_BIND_ADDRESS = "0.0.0.0";
+    public static final int RTP_PORT_MIN = 20000;
+    public static final int RTP_PORT_MAX = 20999;
+    public static final int RTP_EVENT_LOOP_THREADS = 0;
+
+    public static final String PROMPTS_DIRECTORY = "prompts";
+
+    public static final Duration NO_INPUT_TIMEOUT = Duration.ofSeconds(5); // rule R5
+    public static final Duration HANGUP_AFTER_GOODBYE = Duration.ofSeconds(5); // rule R5
+    public static final int MAX_INVALID_INPUTS = 3;
+    public static final String AGENT_KEY = "0";
+
+    public static final HoursConfig.AfterHours.Action AFTER_HOURS_ACTION = HoursConfig.AfterHours.Action.MESSAGE;
+
+    public static final boolean NATIONAL_HOLIDAYS = true;
+    public static final int SPRING_FESTIVAL_DAYS = 7;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ConfigDefaults() {
+    }
+
+    /** Writes the default of every absent key into {@code root}; present keys are left alone. */
+    static void fill(ObjectNode root) {
+        fillService(root);
+        fillSip(root);
+        fillRtp(root);
+        ConfigTree.setIfAbsent(root, "prompts.directory", text(PROMPTS_DIRECTORY));
+        fillIvr(root);
+        fillHours(root);
+        ConfigTree.setIfAbsent(root, "holidays.nationalHolidays", NODES.booleanNode(NATIONAL_HOLIDAYS));
+        ConfigTree.setIfAbsent(root, "holidays.springFestivalDays", NODES.numberNode(SPRING_FESTIVAL_DAYS));
+        ConfigTree.setIfAbsent(root, "holidays.extraDates", NODES.arrayNode());
+    }
+
+    private static void fillService(ObjectNode root) {
+        ConfigTree.setIfAbsent(root, "service.defaultLanguage", text(DEFAULT_LANGUAGE));
+        ConfigTree.setIfAbsent(root, "service.languages", list(LANGUAGES));
+        ConfigTree.setIfAbsent(root, "service.timeZone", text(TIME_ZONE));
+    }
+
+    private static void fillSip(ObjectNode root) {
+        ConfigTree.setIfAbsent(root, "sip.bindAddress", text(SIP_BIND_ADDRESS));
+        ConfigTree.setIfAbsent(root, "sip.port", NODES.numberNode(SIP_PORT));
+        ConfigTree.setIfAbsent(root, "sip.transports", list(SIP_TRANSPORTS));
+        JsonNode bind = root.path("sip").path("bindAddress");
+        ConfigTree.setIfAbsent(root, "sip.advertisedAddress", bind.isMissingNode() ? text(SIP_BIND_ADDRESS) : bind);
+        ConfigTree.setIfAbsent(root, "sip.ringDelay", text(DurationFormat.format(SIP_RING_DELAY)));
+        ConfigTree.setIfAbsent(root, "sip.stackThreads", NODES.numberNode(SIP_STACK_THREADS));
+    }
+
+    private static void fillRtp(ObjectNode root) {
+        ConfigTree.setIfAbsent(root, "rtp.bindAddress", text(RTP_BIND_ADDRESS));
+        ConfigTree.setIfAbsent(root, "rtp.portMin", NODES.numberNode(RTP_PORT_MIN));
+        ConfigTree.setIfAbsent(root, "rtp.portMax", NODES.numberNode(RTP_PORT_MAX));
+        ConfigTree.setIfAbsent(root, "rtp.eventLoopThreads", NODES.numberNode(RTP_EVENT_LOOP_THREADS));
+    }
+
+    private static void fillIvr(ObjectNode root) {
+        ConfigTree.setIfAbsent(root, "ivr.noInputTimeout", text(DurationFormat.format(NO_INPUT_TIMEOUT)));
+        ConfigTree.setIfAbsent(root, "ivr.hangupAfterGoodbye", text(DurationFormat.format(HANGUP_AFTER_GOODBYE)));
+        ConfigTree.setIfAbsent(root, "ivr.maxInvalidInputs", NODES.numberNode(MAX_INVALID_INPUTS));
+        ConfigTree.setIfAbsent(root, "ivr.agentKey", text(AGENT_KEY));
+    }
+
+    /** Without weekly windows the hotline is 7x24 (rule R19); with them, alwaysOpen defaults to false. */
+    private static void fillHours(ObjectNode root) {
+        boolean hasWindows = ConfigTree.has(root, "hours.weekly");
+        ConfigTree.setIfAbsent(root, "hours.alwaysOpen", NODES.booleanNode(!hasWindows));
+        ConfigTree.setIfAbsent(root, "hours.weekly", NODES.arrayNode());
+        ConfigTree.setIfAbsent(root, "hours.afterHours.action", text(AFTER_HOURS_ACTION.name()));
+    }
+
+    private static JsonNode text(String value) {
+        return NODES.textNode(value);
+    }
+
+    private static JsonNode list(List<String> values) {
+        var array = NODES.arrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+}
