@@ -86,9 +86,8 @@ final class CallSession {
         }
     }
 
-    /** Ends the call from our side; the flow reports the end (the front reports the caller's hang-ups). */
+    /** Ends the call from our side. The front reports {@link CallEvent.Ended}, exactly once per call, whichever side ends it. */
     void hangup(EndReason reason) {
         call.hangup(reason);
-        emit(new CallEvent.Ended(callId, now(), reason));
     }
 }

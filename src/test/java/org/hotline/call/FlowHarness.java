@@ -39,7 +39,7 @@ final class FlowHarness {
         this.config = config;
         this.start = LocalDateTime.parse(localStart).atZone(SHANGHAI).toInstant();
         this.clock = new FakeClock(start);
-        this.call = new ScriptedCallControl("call-1@test", clock);
+        this.call = new ScriptedCallControl("call-1@test", clock, events::add);
     }
 
     FlowHarness run() {

@@ -9,6 +9,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.hotline.event.CallEvent;
+import org.hotline.event.CallEventListener;
 
 /**
  * A {@link CallControl} that plays a scripted caller against a {@link FakeClock}: each awaitDigit
@@ -30,8 +32,11 @@ final class ScriptedCallControl implements CallControl {
     private Predicate<Announcement> failWhen = announcement -> false;
     private RuntimeException failure;
     private boolean hungUp;
+    private final CallEventListener listener;
+    private boolean ended;
 
-    ScriptedCallControl(String callId, FakeClock clock) {
+    ScriptedCallControl(String callId, FakeClock clock, CallEventListener listener) {
+        this.listener = listener;
         this.clock = clock;
         this.start = clock.instant();
         this.info = new CallInfo(callId, "13800138000", "4008001234", CallInfo.Front.SIP, start);
@@ -145,6 +150,11 @@ final class ScriptedCallControl implements CallControl {
     @Override
     public void hangup(EndReason reason) {
         record("hangup " + reason);
+        if (!ended) {
+            // like a real front: exactly one Ended per call, reported by the front
+            ended = true;
+            listener.onEvent(new CallEvent.Ended(info.callId(), clock.instant(), reason));
+        }
     }
 
     private void ensureConnected() {
