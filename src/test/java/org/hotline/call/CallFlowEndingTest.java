@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.hotline.config.ConfigLoader;
+import org.hotline.config.OfficeHours;
 import org.hotline.config.HotlineConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,7 +160,7 @@ class CallFlowEndingTest {
 
     @Test
     void afterHoursCallerHearsWeAreClosedAndTheClosing() {
-        FlowHarness flow = new FlowHarness("2026-03-08T10:00"); // a Sunday
+        FlowHarness flow = new FlowHarness(OfficeHours.config(Map.of()), "2026-03-08T10:00"); // a Sunday
         flow.call.press("2");
 
         flow.run();
@@ -204,7 +205,7 @@ class CallFlowEndingTest {
     }
 
     private static HotlineConfig forwarding() {
-        return ConfigLoader.loadDefault(Map.of(
+        return OfficeHours.config(Map.of(
                 "hours.afterHours.action", "FORWARD",
                 "hours.afterHours.forwardUri", "sip:oncall@example.com"));
     }

@@ -70,8 +70,16 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void demoHoursAreWeekdaysAndSaturdayMorning() {
+    void demoLineIsOpenAroundTheClock() {
         HoursConfig hours = ConfigLoader.loadDefault(Map.of()).hours();
+
+        assertEquals(true, hours.alwaysOpen());
+        assertEquals(List.of(), hours.weekly());
+    }
+
+    @Test
+    void weeklyWindowsCanBeSetFromTheCommandLine() {
+        HoursConfig hours = OfficeHours.config(Map.of()).hours();
 
         assertEquals(false, hours.alwaysOpen());
         assertEquals(new HoursConfig.Window(Set.of(DayOfWeek.SATURDAY), LocalTime.of(9, 0), LocalTime.of(12, 0)),

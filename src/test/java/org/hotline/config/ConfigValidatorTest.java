@@ -49,7 +49,7 @@ class ConfigValidatorTest {
             "service.timeZone | Mars/Olympus | service.timeZone | \"Mars/Olympus\" is not valid here: expected a time zone like Asia/Shanghai",
     })
     void rejectsABrokenRuleNamingTheKeyAndReason(String key, String value, String failingKey, String reason) {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.loadDefault(Map.of(key, value)));
+        ConfigException e = assertThrows(ConfigException.class, () -> OfficeHours.config(Map.of(key, value)));
 
         assertEquals(failingKey, e.key(), e.getMessage());
         assertEquals(reason, e.reason());
