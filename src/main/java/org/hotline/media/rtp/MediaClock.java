@@ -25,6 +25,16 @@ final class MediaClock {
         this.startNanos = startNanos;
     }
 
+    /**
+     * A clock whose frame 0 is the one just sent: the stream's grid starts at its first packet,
+     * however late the first wake-up was (class loading and connection set-up on a cold start).
+     */
+    static MediaClock afterFirstFrame(long firstFrameSentNanos) {
+        MediaClock clock = new MediaClock(firstFrameSentNanos);
+        clock.nextFrame = 1;
+        return clock;
+    }
+
     /** Claims every frame whose deadline is at or before {@code nowNanos}. */
     Due advance(long nowNanos) {
         long elapsed = nowNanos - startNanos;

@@ -115,14 +115,19 @@ public final class RtpEngine implements MediaEngine {
         boolean terminated = group.shutdownGracefully(SHUTDOWN_QUIET_PERIOD.toMillis(), SHUTDOWN_TIMEOUT.toMillis(),
                 TimeUnit.MILLISECONDS).awaitUninterruptibly(SHUTDOWN_WAIT.toMillis());
         if (terminated) {
+            // Sessions whose last step was cut by the shutdown: their sockets closed with the loops.
+            sessions.forEach(this::onSessionClosed);
             log.info("RTP engine stopped");
         } else {
             log.atWarn().addKeyValue("waitedMs", SHUTDOWN_WAIT.toMillis()).log("RTP event loops did not stop in time");
         }
     }
 
+    /** Returns the session's ports, once: a port pair may already serve the next call. */
     private void onSessionClosed(RtpSession session) {
-        sessions.remove(session);
+        if (!sessions.remove(session)) {
+            return;
+        }
         ports.release(session.localPort());
         log.atDebug().addKeyValue("callId", session.callId()).addKeyValue("rtpPort", session.localPort())
                 .log("RTP session closed, ports returned");

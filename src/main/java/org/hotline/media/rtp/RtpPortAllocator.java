@@ -63,7 +63,8 @@ final class RtpPortAllocator {
                 return bind(rtpPort);
             } catch (BindException e) {
                 release(rtpPort);
-                log.atWarn().addKeyValue("rtpPort", rtpPort).setCause(e).log("RTP port pair in use elsewhere; skipped");
+                log.atWarn().addKeyValue("rtpPort", rtpPort).addKeyValue("reason", e.getMessage())
+                        .log("RTP port pair in use elsewhere; skipped");
             } catch (IOException e) {
                 release(rtpPort);
                 throw new UncheckedIOException("cannot open RTP sockets on " + bindAddress, e);

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * One call's RTP endpoint on Netty: the RTP and RTCP channels of its port pair (pipelines in
  * {@link RtpChannelInitializer}) and the outbound media clock, which from the first
  * {@link #connect} sends one G.711 frame every 20 ms (RFC 3551 §4.5.14): the playing clips, else
- * silence, so the timestamps stay continuous.
+ * silence, so the timestamps stay continuous. Clips played before {@code connect} start with the
+ * stream's first packet. Packets go to the SDP address until symmetric RTP latches to the peer's
+ * actual source ({@link SymmetricRtpHandler}).
  *
  * <p>Threading: the public methods may be called from any thread and never block; they hand their
  * work to the session's event loop, which alone touches the session's state (peer, stream,
@@ -57,6 +59,7 @@ public final class RtpSession implements MediaSession {
     private final OutboundStream stream;
     private final Playout playout = new Playout();
     private final short[] frame = new short[OutboundStream.SAMPLES_PER_FRAME];
+    private boolean started;
     private MediaClock clock;
     private ScheduledFuture<?> nextTick;
     private boolean sending = true;
@@ -103,9 +106,9 @@ public final class RtpSession implements MediaSession {
         Objects.requireNonNull(remote, "remote");
         onLoop(() -> {
             peer.connect(remote);
-            if (clock == null) {
-                clock = new MediaClock(System.nanoTime());
-                scheduleTick();
+            if (!started) {
+                started = true;
+                onTick();
             }
         });
     }
@@ -118,6 +121,9 @@ public final class RtpSession implements MediaSession {
     @Override
     public CompletableFuture<Void> play(List<AudioClip> clips) {
         List<AudioClip> copy = List.copyOf(clips);
+        if (closing.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!onLoop(() -> {
             if (closed) {
@@ -171,7 +177,23 @@ public final class RtpSession implements MediaSession {
             nextTick.cancel(false);
         }
         playout.stop();
-        closeChannel(rtcpChannel, () -> closeChannel(rtpChannel, () -> onClosed.accept(this)));
+        closeChannel(rtcpChannel, () -> closeChannel(rtpChannel, this::returnPortsAfterNextSelect));
+    }
+
+    /**
+     * Java NIO really closes a socket registered with a selector only at the selector's next select
+     * after the key was cancelled, and Netty cancels it in a task after the close. The event loop
+     * runs tasks scheduled from a batch only after its next select, so: wait (in scheduled tasks)
+     * until both channels are deregistered, then once more; only then can the ports be bound again.
+     * A loop that shuts down closes its selector and every socket with it; the engine then returns
+     * what is left.
+     */
+    private void returnPortsAfterNextSelect() {
+        if (rtpChannel.isRegistered() || rtcpChannel.isRegistered()) {
+            loop.schedule(this::returnPortsAfterNextSelect, 0, TimeUnit.NANOSECONDS);
+        } else {
+            loop.schedule(() -> onClosed.accept(this), 0, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** A channel whose registration failed was already closed by Netty ({@code closeForcibly}). */
@@ -190,6 +212,12 @@ public final class RtpSession implements MediaSession {
 
     private void onTick() {
         if (closed) {
+            return;
+        }
+        if (clock == null) {
+            emitFrame(true);
+            clock = MediaClock.afterFirstFrame(System.nanoTime());
+            scheduleTick();
             return;
         }
         MediaClock.Due due = clock.advance(System.nanoTime());

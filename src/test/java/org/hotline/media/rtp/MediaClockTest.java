@@ -50,6 +50,14 @@ class MediaClockTest {
     }
 
     @Test
+    void aClockStartedByItsFirstFrameSchedulesTheSecondTwentyMillisecondsLater() {
+        MediaClock started = MediaClock.afterFirstFrame(START);
+        assertEquals(20 * MS, started.nanosUntilNextFrame(START));
+        assertEquals(new MediaClock.Due(0, 0), started.advance(START + 10 * MS));
+        assertEquals(new MediaClock.Due(0, 1), started.advance(START + 20 * MS));
+    }
+
+    @Test
     void waitsWhenWokenBeforeTheStart() {
         assertEquals(new MediaClock.Due(0, 0), clock.advance(START - MS));
         assertEquals(MS, clock.nanosUntilNextFrame(START - MS));
