@@ -23,7 +23,7 @@ public final class RtpPacketDecoder extends MessageToMessageDecoder<DatagramPack
     private final String callId;
     private final RtpCounters counters;
 
-    public RtpPacketDecoder(String callId, RtpCounters counters) {
+    RtpPacketDecoder(String callId, RtpCounters counters) {
         this.callId = callId;
         this.counters = counters;
     }
