@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * One call's RTP endpoint: a local port pair, an outgoing 20 ms media clock and the inbound DTMF
- * detector. Implemented on Netty by {@link RtpSession}.
+ * detector. Implemented on Netty by {@link org.hotline.media.rtp.RtpSession}.
  *
  * <p>Threading: methods may be called from any thread and never block; the digit listener and the
  * futures complete on the session's event loop, so their callbacks must not block either.

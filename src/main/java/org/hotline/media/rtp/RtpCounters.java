@@ -1,0 +1,53 @@
+package org.hotline.media.rtp;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One session's packet counters, kept for the metrics of a later issue. Incremented by the
+ * session's event loop (pipeline handlers and the media clock); read from any thread through
+ * {@link RtpSession#statistics()}.
+ */
+final class RtpCounters {
+
+    private final AtomicLong packetsReceived = new AtomicLong();
+    private final AtomicLong packetsSent = new AtomicLong();
+    private final AtomicLong malformedDropped = new AtomicLong();
+    private final AtomicLong foreignSourceDropped = new AtomicLong();
+    private final AtomicLong unexpectedPayloadTypeDropped = new AtomicLong();
+    private final AtomicLong rtcpPacketsReceived = new AtomicLong();
+    private final AtomicLong sendFailures = new AtomicLong();
+
+    void packetReceived() {
+        packetsReceived.incrementAndGet();
+    }
+
+    void packetSent() {
+        packetsSent.incrementAndGet();
+    }
+
+    void malformedDropped() {
+        malformedDropped.incrementAndGet();
+    }
+
+    void foreignSourceDropped() {
+        foreignSourceDropped.incrementAndGet();
+    }
+
+    void unexpectedPayloadTypeDropped() {
+        unexpectedPayloadTypeDropped.incrementAndGet();
+    }
+
+    void rtcpPacketReceived() {
+        rtcpPacketsReceived.incrementAndGet();
+    }
+
+    void sendFailed() {
+        sendFailures.incrementAndGet();
+    }
+
+    RtpStatistics snapshot(long packetsLost, double interarrivalJitterMs) {
+        return new RtpStatistics(packetsReceived.get(), packetsSent.get(), packetsLost, interarrivalJitterMs,
+                malformedDropped.get(), foreignSourceDropped.get(), unexpectedPayloadTypeDropped.get(),
+                rtcpPacketsReceived.get(), sendFailures.get());
+    }
+}

@@ -1,0 +1,27 @@
+package org.hotline.media.rtp;
+
+/**
+ * A snapshot of one session's RTP counters, for metrics and tests.
+ *
+ * @param packetsReceived valid RTP packets from the latched peer (audio and telephone-events)
+ * @param packetsSent RTP packets written to the peer
+ * @param packetsLost cumulative loss per RFC 3550 §A.3 (expected minus received, never negative),
+ *     summed over the peer's SSRCs
+ * @param interarrivalJitterMs interarrival jitter of the audio stream per RFC 3550 §A.8
+ * @param malformedDropped datagrams that were not valid RTP
+ * @param foreignSourceDropped packets from another source than the latched one (RFC 4961)
+ * @param unexpectedPayloadTypeDropped packets neither of the negotiated codec nor telephone-events
+ * @param rtcpPacketsReceived datagrams read (and discarded) on the RTCP port
+ * @param sendFailures writes the transport reported as failed
+ */
+public record RtpStatistics(
+        long packetsReceived,
+        long packetsSent,
+        long packetsLost,
+        double interarrivalJitterMs,
+        long malformedDropped,
+        long foreignSourceDropped,
+        long unexpectedPayloadTypeDropped,
+        long rtcpPacketsReceived,
+        long sendFailures) {
+}
