@@ -27,6 +27,14 @@ public final class SdpNegotiator {
     private final SdpFactory factory = SdpFactory.getInstance();
     private final SdpParser parser = new SdpParser(factory);
 
+    /** Checks that {@link #answer} would accept the offer, before any media port is taken. */
+    public void check(String offerSdp) throws SdpRejectedException {
+        SdpOffer audio = parser.firstAudio(parser.parseDescription(offerSdp)).offer();
+        if (chooseCodec(audio).isEmpty()) {
+            throw new SdpRejectedException(SdpRejectedException.INCOMPATIBLE_MEDIA_FORMAT, "none of PCMU, PCMA offered");
+        }
+    }
+
     /** Answers an offer (initial INVITE or re-INVITE). */
     public NegotiatedMedia answer(String offerSdp, LocalMedia local) throws SdpRejectedException {
         SessionDescription offer = parser.parseDescription(offerSdp);
