@@ -284,9 +284,12 @@ public final class SipCall implements CallControl {
         }
     }
 
-    /** The stack gave up on the dialog (e.g. our 2xx was never ACKed, RFC 3261 §13.3.1.4). */
+    /**
+     * The stack gave up on the dialog before it was confirmed (e.g. our 2xx was never ACKed,
+     * RFC 3261 §13.3.1.4). A confirmed dialog ends by BYE, which the BYE paths handle.
+     */
     void onDialogTerminated() {
-        end(EnumSet.of(CallState.RINGING, CallState.ANSWERING, CallState.CONNECTED), EndReason.FAILURE);
+        end(EnumSet.of(CallState.RINGING, CallState.ANSWERING), EndReason.FAILURE);
         byeDone.complete(null);
     }
 
@@ -335,10 +338,10 @@ public final class SipCall implements CallControl {
         if (!transition(from, CallState.ENDED)) {
             return false;
         }
+        ended.complete(reason);
         media.session().close();
         digits.close();
         ctx.calls().remove(this);
-        ended.complete(reason);
         emit(new CallEvent.Ended(info.callId(), ctx.clock().instant(), reason));
         log.atInfo().addKeyValue("callId", info.callId()).addKeyValue("reason", reason).log("call ended");
         return true;
