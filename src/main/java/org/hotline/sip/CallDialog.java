@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
@@ -125,24 +126,23 @@ final class CallDialog {
         }
     }
 
-    /** 200 to an INFO, with the key it carried; 415 for a body that is not DTMF (RFC 6086 §4.2.2). */
-    Optional<Character> onInfo(ServerTransaction tx, Request info) {
+    /**
+     * Hands the key an INFO carries to {@code digits}, then answers 200 (so the digit is buffered
+     * before the sender learns it arrived); 415 for a body that is not DTMF (RFC 6086 §4.2.2).
+     */
+    void onInfo(ServerTransaction tx, Request info, Consumer<Character> digits) {
         ContentTypeHeader type = (ContentTypeHeader) info.getHeader(ContentTypeHeader.NAME);
         String body = body(info);
-        if (body == null) {
-            respond(tx, Response.OK);
-            return Optional.empty();
-        }
         String mime = type == null ? "" : type.getContentType() + "/" + type.getContentSubType();
-        if (!DtmfInfo.supports(mime)) {
+        if (body != null && !DtmfInfo.supports(mime)) {
             respond(tx, Response.UNSUPPORTED_MEDIA_TYPE);
-            return Optional.empty();
+            return;
         }
-        respond(tx, Response.OK);
         Optional<Character> digit = DtmfInfo.parse(mime, body);
         log.atDebug().addKeyValue("callId", call.info().callId()).addKeyValue("digit", digit.orElse('?'))
-                .log("INFO digit");
-        return digit;
+                .log("INFO received");
+        digit.ifPresent(digits);
+        respond(tx, Response.OK);
     }
 
     void sendBye(CompletableFuture<Void> done) {

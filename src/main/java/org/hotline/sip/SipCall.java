@@ -230,8 +230,9 @@ public final class SipCall implements CallControl {
     }
 
     void onBye(ServerTransaction byeTx) {
-        signalling.respond(byeTx, Response.OK);
+        // end before the 200: the 200 terminates the dialog, whose event must find the call ended
         end(EnumSet.of(CallState.ANSWERING, CallState.CONNECTED), EndReason.CALLER_HANGUP);
+        signalling.respond(byeTx, Response.OK);
         byeDone.complete(null);
     }
 
@@ -244,7 +245,7 @@ public final class SipCall implements CallControl {
     }
 
     void onInfo(ServerTransaction tx, Request infoRequest) {
-        signalling.onInfo(tx, infoRequest).ifPresent(this::onDigit);
+        signalling.onInfo(tx, infoRequest, this::onDigit);
     }
 
     void onNotify(ServerTransaction tx, Request notify) {

@@ -78,4 +78,224 @@ class SipFrontCallTest {
             assertEquals(1, fixture.events.ofType(call.callId, CallEvent.Ended.class).size());
         }
     }
+
+    @Test
+    void hangupFromUsSendsByeAndEmitsOneEnded() throws Exception {
+        fixture.calls.script(c -> {
+            c.answer();
+            c.hangup(EndReason.COMPLETED);
+            c.hangup(EndReason.FAILURE);
+        });
+        try (SipTestPhone phone = fixture.udpPhone()) {
+            PhoneCall call = new PhoneCall(phone, FrontFixture.NUMBER).invite(PhoneCall.SDP_OFFER);
+            call.awaitOk();
+            call.ack(null);
+            SipMessage bye = phone.awaitRequest(call.callId, "BYE");
+            call.respond(bye, 200, "OK");
+            fixture.calls.awaitFinished(call.callId);
+            assertEquals(EndReason.COMPLETED, fixture.events.awaitOne(call.callId, CallEvent.Ended.class).reason());
+            RecordingEvents.waitUntil(() -> fixture.front.activeCalls() == 0, SipTestPhone.WAIT, "call removed");
+            assertEquals(1, fixture.events.ofType(call.callId, CallEvent.Ended.class).size());
+            assertTrue(fixture.media.session(call.callId).isClosed());
+        }
+    }
+
+    @Test
+    void cancelWhileRingingGets487AndAnswerThrows() throws Exception {
+        try (SipTestPhone phone = fixture.udpPhone()) {
+            PhoneCall call = new PhoneCall(phone, FrontFixture.NUMBER).invite(PhoneCall.SDP_OFFER);
+            phone.awaitResponse(call.callId, "INVITE", 180);
+            call.cancel();
+            phone.awaitResponse(call.callId, "CANCEL", 200);
+            SipMessage terminated = phone.awaitFinal(call.callId, "INVITE");
+            assertEquals(487, terminated.status());
+            assertEquals(EndReason.CANCELLED, fixture.events.awaitOne(call.callId, CallEvent.Ended.class).reason());
+            fixture.calls.awaitFinished(call.callId);
+            assertInstanceOf(CallHungUpException.class, fixture.calls.failures.get(call.callId));
+            assertTrue(fixture.events.ofType(call.callId, CallEvent.Answered.class).isEmpty());
+            assertTrue(fixture.media.session(call.callId).isClosed());
+        }
+    }
+
+    @Test
+    void answersOptionsWith200() throws Exception {
+        try (SipTestPhone phone = fixture.udpPhone()) {
+            PhoneCall probe = new PhoneCall(phone, FrontFixture.NUMBER);
+            phone.send(probe.request("OPTIONS", "sip:" + FrontFixture.NUMBER + "@127.0.0.1:" + fixture.port,
+                    PhoneCall.branch(), "1 OPTIONS", null, null, ""));
+            SipMessage ok = phone.awaitFinal(probe.callId, "OPTIONS");
+            assertEquals(200, ok.status());
+            assertTrue(ok.header("Allow").orElseThrow().contains("INVITE"));
+        }
+    }
+
+    @Test
+    void reInviteHoldsAndResumesWithMatchingSdpAnswers() throws Exception {
+        fixture.calls.script(c -> {
+            c.answer();
+            c.awaitDigit(Duration.ofSeconds(30));
+        });
+        try (SipTestPhone phone = fixture.udpPhone()) {
+            PhoneCall call = new PhoneCall(phone, FrontFixture.NUMBER).invite(PhoneCall.SDP_OFFER);
+            String first = call.awaitOk().body();
+            call.ack(null);
+            FakeMediaSession media = fixture.media.session(call.callId);
+            RecordingEvents.waitUntil(() -> !media.connects.isEmpty(), SipTestPhone.WAIT, "media connected");
+
+            call.reInvite(PhoneCall.sdp("sendonly", 0, 101));
+            SipMessage hold = call.awaitOk();
+            call.ack(null);
+            assertTrue(hold.body().contains("a=recvonly"), hold.body());
+            assertFalse(media.isSending());
+
+            call.reInvite(PhoneCall.sdp("inactive", 0, 101));
+            SipMessage inactive = call.awaitOk();
+            call.ack(null);
+            assertTrue(inactive.body().contains("a=inactive"), inactive.body());
+            assertFalse(media.isSending());
+
+            call.reInvite(PhoneCall.sdp("sendrecv", 8, 101));
+            SipMessage resume = call.awaitOk();
+            call.ack(null);
+            assertTrue(resume.body().contains("a=sendrecv"), resume.body());
+            assertTrue(resume.body().contains("m=audio 40000 RTP/AVP 8 101"), resume.body());
+            assertTrue(media.isSending());
+            assertEquals(Codec.PCMA, media.connects.get(media.connects.size() - 1).codec());
+            assertTrue(first.contains("o=hotline ") && resume.body().contains(" 4 IN IP4 127.0.0.1"),
+                    "o= version grows with each new SDP: " + resume.body());
+            call.bye();
+            phone.awaitResponse(call.callId, "BYE", 200);
+        }
+    }
+
+    @Test
+    void infoAndRfc4733DigitsReachAwaitDigitInOrder() throws Exception {
+        List<Character> digits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fixture.calls.script(c -> {
+            c.answer();
+            for (int i = 0; i < 4; i++) {
+                c.awaitDigit(Duration.ofSeconds(5)).ifPresent(digits::add);
+            }
+            c.hangup(EndReason.COMPLETED);
+        });
+        try (SipTestPhone phone = fixture.udpPhone()) {
+            PhoneCall call = new PhoneCall(phone, FrontFixture.NUMBER).invite(PhoneCall.SDP_OFFER);
+            call.awaitOk();
+            call.ack(null);
+            call.info("application/dtmf-relay", "Signal=5\r\nDuration=160\r\n");
+            phone.awaitResponse(call.callId, "INFO", 200);
+            call.info("application/dtmf", "#");
+            phone.awaitResponse(call.callId, "INFO", 200);
+            call.info("application/dtmf-relay", "Signal=10\r\nDuration=160\r\n");
+            phone.awaitResponse(call.callId, "INFO", 200);
+            fixture.media.session(call.callId).pressDigit('7');
+            SipMessage bye = phone.awaitRequest(call.callId, "BYE");
+            call.respond(bye, 200, "OK");
+            fixture.calls.awaitFinished(call.callId);
+            assertEquals(List.of('5', '#', '*', '7'), digits);
+        }
+    }
+
+    @Test
+    void bargeInPlaybackStopsAtTheFirstDigitAndKeepsIt() throws Exception {
+        List<Object> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fixture.calls.script(c -> {
+            c.answer();
+            results.add(c.play(org.hotline.call.Announcement.interruptible("zh-CN",
+                    java.util.Collections.nCopies(50, "menu.main"))));
+            results.add(c.awaitDigit(Duration.ofSeconds(1)).orElse('?'));
+            results.add(c.play(org.hotline.call.Announcement.of("zh-CN", "goodbye")));
+            c.hangup(EndReason.COMPLETED);
+        });
+        try (SipTestPhone phone = fixture.udpPhone()) {
+            PhoneCall call = new PhoneCall(phone, FrontFixture.NUMBER).invite(PhoneCall.SDP_OFFER);
+            call.awaitOk();
+            call.ack(null);
+            FakeMediaSession media = fixture.media.session(call.callId);
+            RecordingEvents.waitUntil(() -> !media.plays.isEmpty(), SipTestPhone.WAIT, "playback started");
+            Instant pressed = Instant.now();
+            call.info("application/dtmf", "3");
+            SipMessage bye = phone.awaitRequest(call.callId, "BYE");
+            call.respond(bye, 200, "OK");
+            fixture.calls.awaitFinished(call.callId);
+            assertTrue(Duration.between(pressed, Instant.now()).toMillis() < 5000, "10 s of prompts were cut short");
+            assertEquals(List.of(org.hotline.call.PlaybackResult.INTERRUPTED_BY_DIGIT, '3',
+                    org.hotline.call.PlaybackResult.COMPLETED), results);
+        }
+    }
+
+    @Test
+    void unknownNumberGets404() throws Exception {
+        try (SipTestPhone phone = fixture.udpPhone()) {
+            PhoneCall call = new PhoneCall(phone, "110").invite(PhoneCall.SDP_OFFER);
+            assertEquals(404, phone.awaitFinal(call.callId, "INVITE").status());
+            assertTrue(fixture.events.of(call.callId).isEmpty());
+            assertEquals(0, fixture.media.sessionsInUse());
+        }
+    }
+
+    @Test
+    void offerWithoutCommonCodecGets488WithWarning() throws Exception {
+        try (SipTestPhone phone = fixture.udpPhone()) {
+            PhoneCall call = new PhoneCall(phone, FrontFixture.NUMBER).invite(PhoneCall.sdp("sendrecv", 18, 101));
+            SipMessage rejected = phone.awaitFinal(call.callId, "INVITE");
+            assertEquals(488, rejected.status());
+            assertTrue(rejected.header("Warning").orElseThrow().startsWith("305 127.0.0.1"),
+                    rejected.header("Warning").orElseThrow());
+            assertEquals(0, fixture.media.sessionsInUse());
+        }
+    }
+
+    @Test
+    void exhaustedRtpPortsGive503WithRetryAfter() throws Exception {
+        fixture.media.limitTo(0);
+        try (SipTestPhone phone = fixture.udpPhone()) {
+            PhoneCall call = new PhoneCall(phone, FrontFixture.NUMBER).invite(PhoneCall.SDP_OFFER);
+            SipMessage busy = phone.awaitFinal(call.callId, "INVITE");
+            assertEquals(503, busy.status());
+            assertTrue(busy.header("Retry-After").isPresent());
+        }
+    }
+
+    @Test
+    void delayedOfferGetsOurOfferIn200AndTakesTheAnswerFromTheAck() throws Exception {
+        fixture.calls.script(c -> {
+            c.answer();
+            c.awaitDigit(Duration.ofSeconds(30));
+        });
+        try (SipTestPhone phone = fixture.udpPhone()) {
+            PhoneCall call = new PhoneCall(phone, FrontFixture.NUMBER).invite(null);
+            SipMessage ok = call.awaitOk();
+            assertTrue(ok.body().contains("m=audio 40000 RTP/AVP 0 8 101"), ok.body());
+            call.ack(PhoneCall.sdp("sendrecv", 8, 101));
+            FakeMediaSession media = fixture.media.session(call.callId);
+            RecordingEvents.waitUntil(() -> !media.connects.isEmpty(), SipTestPhone.WAIT, "media connected");
+            assertEquals(Codec.PCMA, media.connects.get(0).codec());
+            assertEquals(101, media.connects.get(0).telephoneEventPayloadType());
+            call.bye();
+            phone.awaitResponse(call.callId, "BYE", 200);
+            assertEquals(EndReason.CALLER_HANGUP, fixture.events.awaitOne(call.callId, CallEvent.Ended.class).reason());
+        }
+    }
+
+    @Test
+    void worksOverTcp() throws Exception {
+        fixture.calls.script(c -> {
+            c.answer();
+            c.awaitDigit(Duration.ofSeconds(5));
+            c.hangup(EndReason.COMPLETED);
+        });
+        try (SipTestPhone phone = fixture.tcpPhone()) {
+            PhoneCall call = new PhoneCall(phone, FrontFixture.NUMBER).invite(PhoneCall.SDP_OFFER);
+            phone.awaitResponse(call.callId, "INVITE", 180);
+            SipMessage ok = call.awaitOk();
+            assertTrue(ok.contactUri().orElseThrow().contains("transport=tcp"), ok.contactUri().orElseThrow());
+            call.ack(null);
+            call.info("application/dtmf-relay", "Signal=1\r\nDuration=100\r\n");
+            phone.awaitResponse(call.callId, "INFO", 200);
+            SipMessage bye = phone.awaitRequest(call.callId, "BYE");
+            call.respond(bye, 200, "OK");
+            assertEquals(EndReason.COMPLETED, fixture.events.awaitOne(call.callId, CallEvent.Ended.class).reason());
+        }
+    }
 }
