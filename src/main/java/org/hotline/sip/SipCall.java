@@ -172,6 +172,7 @@ public final class SipCall implements CallControl {
     @Override
     public TransferOutcome transfer(String targetUri) {
         ensureLive();
+        awaitAckIfAnswering();
         if (state() != CallState.CONNECTED) {
             log.atWarn().addKeyValue("callId", info.callId()).log("transfer refused: call not connected");
             return TransferOutcome.FAILED;
@@ -203,11 +204,17 @@ public final class SipCall implements CallControl {
             return;
         }
         if (now == CallState.ANSWERING) {
-            // RFC 3261 §15: no BYE before the ACK of our 2xx (or until its retransmissions stop)
-            awaitQuietly(CompletableFuture.anyOf(acked, ended), ctx.tuning().ackWait());
+            awaitAckIfAnswering();
         }
         if (end(EnumSet.of(CallState.ANSWERING, CallState.CONNECTED), reason)) {
             signalling.sendBye(byeDone);
+        }
+    }
+
+    /** RFC 3261 §15: no BYE (nor other request) before the ACK of our 2xx, or until its retransmissions stop. */
+    private void awaitAckIfAnswering() {
+        if (state() == CallState.ANSWERING) {
+            awaitQuietly(CompletableFuture.anyOf(acked, ended), ctx.tuning().ackWait());
         }
     }
 
