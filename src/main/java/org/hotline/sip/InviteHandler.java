@@ -10,6 +10,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.address.TelURL;
 import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -51,6 +52,11 @@ final class InviteHandler implements RequestHandler {
         Request invite = event.getRequest();
         String callId = SipCall.callIdOf(invite);
         boolean inDialog = ((ToHeader) invite.getHeader(ToHeader.NAME)).getTag() != null;
+        if (invite.getHeader(ContactHeader.NAME) == null) {
+            log.atInfo().addKeyValue("callId", callId).log("INVITE without Contact: 400");
+            ctx.messaging().respondStateless(invite, Response.BAD_REQUEST, "Missing Contact header");
+            return;
+        }
         Optional<ServerTransaction> maybeTx = ctx.messaging().transactionFor(event);
         if (maybeTx.isEmpty()) {
             return;

@@ -136,6 +136,21 @@ final class SipMessaging {
         }
     }
 
+    /**
+     * Answers without a transaction, for requests the stack will not make one for (e.g. an INVITE
+     * without Contact, RFC 3261 §8.1.1.8); the response still follows the request's Via.
+     */
+    void respondStateless(Request request, int status, String reason) {
+        try {
+            Response response = response(request, status);
+            response.setReasonPhrase(reason);
+            provider.sendResponse(response);
+        } catch (SipException | ParseException | RuntimeException e) {
+            log.atWarn().addKeyValue("callId", SipCall.callIdOf(request)).addKeyValue("status", status)
+                    .setCause(e).log("could not answer request statelessly");
+        }
+    }
+
     /** Our Contact for a dialog created by this request, on the transport it arrived on. */
     ContactHeader contact(Request request) throws ParseException {
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
