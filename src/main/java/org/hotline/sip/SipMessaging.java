@@ -79,6 +79,7 @@ final class SipMessaging {
     Optional<ServerTransaction> transactionFor(RequestEvent event) throws SipException {
         ServerTransaction st = event.getServerTransaction();
         if (st != null) {
+            tune(st, tuning);
             return Optional.of(st);
         }
         try {

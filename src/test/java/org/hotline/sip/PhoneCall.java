@@ -46,7 +46,10 @@ final class PhoneCall {
 
     /** Waits for the 200 to the INVITE and remembers the dialog it creates. */
     SipMessage awaitOk() {
-        SipMessage ok = phone.awaitResponse(callId, "INVITE", 200);
+        return established(phone.awaitResponse(callId, "INVITE", 200));
+    }
+
+    SipMessage established(SipMessage ok) {
         toTag = ok.toTag().orElseThrow(() -> new AssertionError("200 without To tag"));
         remoteTarget = ok.contactUri().orElseThrow(() -> new AssertionError("200 without Contact"));
         return ok;
@@ -55,6 +58,13 @@ final class PhoneCall {
     void ack(String sdp) {
         phone.send(request("ACK", remoteTarget, branch(), inviteCseq + " ACK",
                 sdp == null ? null : "application/sdp", sdp, ""));
+    }
+
+    /** RFC 3261 §17.1.1.3: the ACK for a non-2xx final response reuses the INVITE's branch. */
+    void ackFailure(SipMessage finalResponse) {
+        toTag = finalResponse.toTag().orElse(null);
+        phone.send(request("ACK", "sip:" + number + "@127.0.0.1:" + phone.serverPort(), inviteBranch,
+                inviteCseq + " ACK", null, null, ""));
     }
 
     void bye() {
