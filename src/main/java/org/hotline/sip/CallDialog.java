@@ -10,6 +10,7 @@ import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
+import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.ReferToHeader;
 import javax.sip.message.Message;
@@ -47,6 +48,15 @@ final class CallDialog {
     static String body(Message message) {
         byte[] raw = message.getRawContent();
         return raw == null || raw.length == 0 ? null : new String(raw, StandardCharsets.UTF_8);
+    }
+
+    static long cseq(Message message) {
+        CSeqHeader cseq = (CSeqHeader) message.getHeader(CSeqHeader.NAME);
+        return cseq == null ? -1 : cseq.getSeqNumber();
+    }
+
+    long inviteCseq() {
+        return cseq(inviteTx.getRequest());
     }
 
     static boolean hasSdp(Message message) {
@@ -99,7 +109,7 @@ final class CallDialog {
                         .addKeyValue("direction", n.offeredDirection()).addKeyValue("held", !n.peerReceives())
                         .log("re-INVITE answered");
             } else {
-                sdp = media.offerForReInvite();
+                sdp = media.offerForReInvite(cseq(reInvite));
             }
             Response ok = messaging().inviteResponse(reInvite, Response.OK, null);
             ok.setContent(sdp, messaging().headers.createContentTypeHeader("application", "sdp"));

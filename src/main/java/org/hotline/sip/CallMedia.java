@@ -21,6 +21,7 @@ final class CallMedia {
     private long version;
     private NegotiatedMedia current;
     private String pendingOffer;
+    private long pendingOfferCseq;
 
     CallMedia(MediaSession session, SdpNegotiator negotiator, String address, long sessionId,
             NegotiatedMedia initial) {
@@ -41,11 +42,12 @@ final class CallMedia {
     }
 
     /** The body of our 2xx to the initial INVITE: the answer, or our offer if the INVITE had none. */
-    synchronized String sdpForAnswer() {
+    synchronized String sdpForAnswer(long inviteCseq) {
         if (current != null) {
             return current.answerSdp();
         }
         pendingOffer = negotiator.offer(local(version));
+        pendingOfferCseq = inviteCseq;
         return pendingOffer;
     }
 
@@ -66,14 +68,20 @@ final class CallMedia {
     }
 
     /** Our offer for a re-INVITE that carried no SDP; its answer comes in the ACK. */
-    synchronized String offerForReInvite() {
+    synchronized String offerForReInvite(long inviteCseq) {
         version++;
         pendingOffer = negotiator.offer(local(version));
+        pendingOfferCseq = inviteCseq;
         return pendingOffer;
     }
 
     synchronized boolean awaitingAnswer() {
         return pendingOffer != null;
+    }
+
+    /** Whether the ACK of the INVITE with this CSeq must carry the answer to our offer. */
+    synchronized boolean awaitingAnswerIn(long ackCseq) {
+        return pendingOffer != null && pendingOfferCseq == ackCseq;
     }
 
     /** Takes the peer's answer to our pending offer (from the ACK). */

@@ -112,7 +112,7 @@ public final class SipCall implements CallControl {
             ensureLive();
             return;
         }
-        signalling.sendInviteResponse(Response.OK, media.sdpForAnswer());
+        signalling.sendInviteResponse(Response.OK, media.sdpForAnswer(signalling.inviteCseq()));
         media.startIfNegotiated();
         Instant at = ctx.clock().instant();
         emit(new CallEvent.Answered(info.callId(), at));
@@ -230,7 +230,7 @@ public final class SipCall implements CallControl {
 
     void onAck(Request ack) {
         transition(EnumSet.of(CallState.ANSWERING), CallState.CONNECTED);
-        if (media.awaitingAnswer()) {
+        if (media.awaitingAnswerIn(CallDialog.cseq(ack))) {
             signalling.acceptAnswerFromAck(media, ack);
         }
         acked.complete(null);
@@ -243,12 +243,20 @@ public final class SipCall implements CallControl {
         byeDone.complete(null);
     }
 
+    /**
+     * RFC 3261 §14.2: while our 2xx is not yet sent a re-INVITE gets 500 with Retry-After; while an
+     * offer of ours awaits its answer, 491. After our 2xx (even before its ACK, which may be
+     * overtaken on a re-entrant listener) the offer is answered.
+     */
     void onReInvite(ServerTransaction tx, Request reInvite) {
-        if (state() != CallState.CONNECTED) {
+        CallState now = state();
+        if (now == CallState.RINGING || now == CallState.ENDED) {
             signalling.rejectReInviteForNow(tx);
-            return;
+        } else if (media.awaitingAnswer()) {
+            signalling.respond(tx, Response.REQUEST_PENDING);
+        } else {
+            signalling.answerReInvite(tx, reInvite, media);
         }
-        signalling.answerReInvite(tx, reInvite, media);
     }
 
     void onInfo(ServerTransaction tx, Request infoRequest) {

@@ -298,4 +298,26 @@ class SipFrontCallTest {
             assertEquals(EndReason.COMPLETED, fixture.events.awaitOne(call.callId, CallEvent.Ended.class).reason());
         }
     }
+
+    @Test
+    void reInviteWithoutSdpGetsOurOfferAndTheAckCarriesTheAnswer() throws Exception {
+        fixture.calls.script(c -> {
+            c.answer();
+            c.awaitDigit(Duration.ofSeconds(30));
+        });
+        try (SipTestPhone phone = fixture.udpPhone()) {
+            PhoneCall call = new PhoneCall(phone, FrontFixture.NUMBER).invite(PhoneCall.SDP_OFFER);
+            call.awaitOk();
+            call.ack(null);
+            call.reInvite(null);
+            SipMessage offer = call.awaitOk();
+            assertTrue(offer.body().contains("m=audio 40000 RTP/AVP 0 8 101"), offer.body());
+            call.ack(PhoneCall.sdp("sendonly", 8, 101));
+            FakeMediaSession media = fixture.media.session(call.callId);
+            RecordingEvents.waitUntil(() -> !media.isSending(), SipTestPhone.WAIT, "held by the answer in the ACK");
+            assertEquals(Codec.PCMA, media.connects.get(media.connects.size() - 1).codec());
+            call.bye();
+            phone.awaitResponse(call.callId, "BYE", 200);
+        }
+    }
 }
