@@ -51,7 +51,7 @@ public final class SipCall implements CallControl {
     private final CallDialog signalling;
     private final ReentrantLock lock = new ReentrantLock();
     private CallState state = CallState.RINGING;
-    private Instant ringingStartedAt;
+    private volatile Instant ringingStartedAt;
     private volatile ReferTransfer transfer;
 
     SipCall(SipCallContext ctx, CallInfo info, ServerTransaction inviteTx, String toTag, CallMedia media) {

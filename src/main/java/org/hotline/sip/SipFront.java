@@ -87,6 +87,10 @@ public final class SipFront implements AutoCloseable {
                             .map(t -> t.toLowerCase(Locale.ROOT)).toList())) {
                 throw new IllegalArgumentException("sip.transports must be udp and/or tcp, was " + sip.transports());
             }
+            if (sip.port() < 1 || sip.port() > 65535) {
+                throw new IllegalArgumentException("sip.port must be 1..65535 (one port for every transport), was "
+                        + sip.port());
+            }
             if (sip.stackThreads() < 1) {
                 throw new IllegalArgumentException("sip.stackThreads must be positive, was " + sip.stackThreads());
             }

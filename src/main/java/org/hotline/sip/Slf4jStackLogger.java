@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Routes the JAIN-SIP RI's own logging to SLF4J (logger {@code gov.nist.javax.sip}); the RI's default
  * writes through log4j 1, which we do not ship. The RI instantiates it by name (STACK_LOGGER
- * property). Stateless apart from its SLF4J logger, so any thread may use it.
+ * property). The RI reports a peer's malformed message as an error and its start-up defaults as
+ * warnings, so each RI level goes one step down here (error to WARN, warning to INFO); only its
+ * fatal errors stay ERROR. Stateless apart from its SLF4J logger, so any thread may use it.
  */
 public final class Slf4jStackLogger implements StackLogger {
 
@@ -26,8 +28,14 @@ public final class Slf4jStackLogger implements StackLogger {
     /** The stack's INFO is message tracing: mapped to our DEBUG; its DEBUG/TRACE to TRACE. */
     @Override
     public boolean isLoggingEnabled(int level) {
-        if (level <= TRACE_WARN) {
+        if (level <= TRACE_FATAL) {
+            return log.isErrorEnabled();
+        }
+        if (level <= TRACE_ERROR) {
             return log.isWarnEnabled();
+        }
+        if (level <= TRACE_WARN) {
+            return log.isInfoEnabled();
         }
         if (level <= TRACE_INFO) {
             return log.isDebugEnabled();
@@ -77,17 +85,17 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message) {
-        log.error(message);
+        log.warn(message);
     }
 
     @Override
     public void logError(String message, Exception ex) {
-        log.error(message, ex);
+        log.warn(message, ex);
     }
 
     @Override
     public void logWarning(String message) {
-        log.warn(message);
+        log.info(message);
     }
 
     @Override

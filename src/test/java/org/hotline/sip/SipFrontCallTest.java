@@ -320,4 +320,22 @@ class SipFrontCallTest {
             phone.awaitResponse(call.callId, "BYE", 200);
         }
     }
+
+    @Test
+    void handToQueueDelegatesToTheQueueGateway() throws Exception {
+        List<org.hotline.call.QueueOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fixture.calls.script(c -> {
+            c.answer();
+            outcomes.add(c.handToQueue(new org.hotline.call.QueueRequest("billing", "zh-CN", List.of("1"))));
+            c.hangup(EndReason.NOT_SERVED);
+        });
+        try (SipTestPhone phone = fixture.udpPhone()) {
+            PhoneCall call = new PhoneCall(phone, FrontFixture.NUMBER).invite(PhoneCall.SDP_OFFER);
+            call.awaitOk();
+            call.ack(null);
+            call.respond(phone.awaitRequest(call.callId, "BYE"), 200, "OK");
+            fixture.calls.awaitFinished(call.callId);
+            assertEquals(List.of(org.hotline.call.QueueOutcome.NOT_SERVED), outcomes);
+        }
+    }
 }
