@@ -1,5 +1,6 @@
 package org.hotline.sip;
 
+import javax.sip.header.Header;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Optional;
@@ -171,7 +172,7 @@ final class CallDialog {
         }
     }
 
-    private boolean sendInDialog(String method, javax.sip.header.Header extra) {
+    private boolean sendInDialog(String method, Header extra) {
         try {
             Request request = dialog.createRequest(method);
             if (extra != null) {

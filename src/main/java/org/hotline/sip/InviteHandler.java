@@ -1,5 +1,6 @@
 package org.hotline.sip;
 
+import org.hotline.call.EndReason;
 import java.text.ParseException;
 import java.util.Optional;
 import java.util.Set;
@@ -130,7 +131,7 @@ final class InviteHandler implements RequestHandler {
         SipCall call = new SipCall(ctx, info, tx, toTag, media);
         call.offer();
         if (!ctx.calls().register(call)) {
-            call.hangup(org.hotline.call.EndReason.FAILURE);
+            call.hangup(EndReason.FAILURE);
             return;
         }
         if (call.ring()) {

@@ -1,5 +1,6 @@
 package org.hotline.sip;
 
+import java.util.UUID;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -118,7 +119,7 @@ public final class SipFront implements AutoCloseable {
         SipConfig sip = wiring.sip();
         try {
             stack = new SipStackImpl(StackProperties.forServer(
-                    "hotline-sip-" + sip.port() + "-" + java.util.UUID.randomUUID(), sip, wiring.tuning()));
+                    "hotline-sip-" + sip.port() + "-" + UUID.randomUUID(), sip, wiring.tuning()));
             SipProvider provider = null;
             for (String transport : sip.transports()) {
                 ListeningPoint lp = stack.createListeningPoint(sip.bindAddress(), sip.port(),

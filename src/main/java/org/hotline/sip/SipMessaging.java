@@ -1,5 +1,7 @@
 package org.hotline.sip;
 
+import java.util.Locale;
+import java.util.List;
 import java.text.ParseException;
 import java.util.Optional;
 import gov.nist.javax.sip.TransactionExt;
@@ -95,7 +97,7 @@ final class SipMessaging {
 
     Response response(Request request, int status) throws ParseException {
         Response response = messages.createResponse(status, request);
-        response.addHeader(headers.createServerHeader(java.util.List.of(SERVER_NAME)));
+        response.addHeader(headers.createServerHeader(List.of(SERVER_NAME)));
         return response;
     }
 
@@ -155,7 +157,7 @@ final class SipMessaging {
     /** Our Contact for a dialog created by this request, on the transport it arrived on. */
     ContactHeader contact(Request request) throws ParseException {
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
-        String transport = via == null ? "udp" : via.getTransport().toLowerCase(java.util.Locale.ROOT);
+        String transport = via == null ? "udp" : via.getTransport().toLowerCase(Locale.ROOT);
         SipURI uri = addresses.createSipURI(null, advertisedAddress);
         uri.setPort(port);
         if (!"udp".equals(transport)) {

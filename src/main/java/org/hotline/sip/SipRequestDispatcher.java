@@ -1,5 +1,6 @@
 package org.hotline.sip;
 
+import java.util.Set;
 import java.util.Map;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
@@ -34,7 +35,7 @@ final class SipRequestDispatcher implements SipListener {
         this.handlers = Map.copyOf(handlers);
     }
 
-    static SipRequestDispatcher assemble(SipCallContext ctx, java.util.Set<String> numbers, MediaEngine media,
+    static SipRequestDispatcher assemble(SipCallContext ctx, Set<String> numbers, MediaEngine media,
             IncomingCallHandler incoming) {
         SipMessaging messaging = ctx.messaging();
         ActiveCalls calls = ctx.calls();

@@ -32,6 +32,8 @@ final class SipTestPhone implements AutoCloseable {
     private final LinkedBlockingQueue<SipMessage> inbox = new LinkedBlockingQueue<>();
     final List<SipMessage> received = new CopyOnWriteArrayList<>();
     private final Thread reader;
+    /** Received but not yet awaited; only the test thread touches it. */
+    private final List<SipMessage> backlog = new java.util.ArrayList<>();
 
     private SipTestPhone(String transport, int serverPort) throws IOException {
         this.transport = transport;
@@ -82,8 +84,18 @@ final class SipTestPhone implements AutoCloseable {
         }
     }
 
-    /** The next received message matching {@code filter}; earlier non-matching ones stay recorded. */
+    /**
+     * The first received message matching {@code filter}; non-matching ones stay queued for later
+     * awaits (the server may, say, send a BYE before the 200 to our INFO).
+     */
     SipMessage await(Predicate<SipMessage> filter, String what) {
+        for (var it = backlog.iterator(); it.hasNext(); ) {
+            SipMessage m = it.next();
+            if (filter.test(m)) {
+                it.remove();
+                return m;
+            }
+        }
         Instant deadline = Instant.now().plus(WAIT);
         try {
             while (true) {
@@ -95,6 +107,7 @@ final class SipTestPhone implements AutoCloseable {
                 if (filter.test(m)) {
                     return m;
                 }
+                backlog.add(m);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -123,8 +136,11 @@ final class SipTestPhone implements AutoCloseable {
         try {
             while (Instant.now().isBefore(deadline)) {
                 SipMessage m = inbox.poll(Duration.between(Instant.now(), deadline).toMillis(), TimeUnit.MILLISECONDS);
-                if (m != null && filter.test(m)) {
-                    return false;
+                if (m != null) {
+                    backlog.add(m);
+                    if (filter.test(m)) {
+                        return false;
+                    }
                 }
             }
             return true;
