@@ -1,0 +1,212 @@
+package org.hotline.sip;
+
+import java.util.UUID;
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sip.ListeningPoint;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import org.hotline.call.EndReason;
+import org.hotline.call.IncomingCallHandler;
+import org.hotline.call.QueueGateway;
+import org.hotline.config.ServiceConfig;
+import org.hotline.config.SipConfig;
+import org.hotline.event.CallEventListener;
+import org.hotline.media.MediaEngine;
+import org.hotline.prompt.Prompts;
+import org.hotline.sip.sdp.SdpNegotiator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standalone SIP front (issue 2): a JAIN-SIP RI stack listening on UDP and/or TCP, whose one
+ * listener ({@link SipRequestDispatcher}) turns INVITEs into {@link SipCall}s for the call flow.
+ *
+ * <p>THREADING: stack pool threads run the dispatcher and handlers, which never block; each call's
+ * flow runs on the virtual thread the {@link IncomingCallHandler} starts; media callbacks come on
+ * the media engine's event loop. {@link #start} and {@link #close} are called once each by the
+ * composition root; the count methods may be called from any thread.
+ */
+public final class SipFront implements AutoCloseable {
+
+    /**
+     * Everything the front needs, wired by the composition root.
+     *
+     * @param tuning stack timers and limits not in the YAML ({@link SipTuning#DEFAULTS} in production)
+     */
+    public record Wiring(
+            SipConfig sip,
+            ServiceConfig service,
+            MediaEngine media,
+            Prompts prompts,
+            QueueGateway queues,
+            IncomingCallHandler calls,
+            CallEventListener events,
+            Clock clock,
+            SipTuning tuning) {
+
+        public Wiring {
+            Objects.requireNonNull(sip, "sip");
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(media, "media");
+            Objects.requireNonNull(prompts, "prompts");
+            Objects.requireNonNull(queues, "queues");
+            Objects.requireNonNull(calls, "calls");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(tuning, "tuning");
+            validate(sip);
+        }
+
+        public Wiring(SipConfig sip, ServiceConfig service, MediaEngine media, Prompts prompts, QueueGateway queues,
+                IncomingCallHandler calls, CallEventListener events, Clock clock) {
+            this(sip, service, media, prompts, queues, calls, events, clock, SipTuning.DEFAULTS);
+        }
+
+        private static void validate(SipConfig sip) {
+            Duration ring = Objects.requireNonNull(sip.ringDelay(), "sip.ringDelay");
+            if (ring.isNegative() || ring.compareTo(SipConfig.THREE_RING_LIMIT) > 0) {
+                // rule R1: the 200 OK must come within three rings
+                throw new IllegalArgumentException("sip.ringDelay must be within 0.." + SipConfig.THREE_RING_LIMIT
+                        + " (rule R1), was " + ring);
+            }
+            if (sip.transports() == null || sip.transports().isEmpty()
+                    || !Set.of("udp", "tcp").containsAll(sip.transports().stream()
+                            .map(t -> t.toLowerCase(Locale.ROOT)).toList())) {
+                throw new IllegalArgumentException("sip.transports must be udp and/or tcp, was " + sip.transports());
+            }
+            if (sip.port() < 1 || sip.port() > 65535) {
+                throw new IllegalArgumentException("sip.port must be 1..65535 (one port for every transport), was "
+                        + sip.port());
+            }
+            if (sip.stackThreads() < 1) {
+                throw new IllegalArgumentException("sip.stackThreads must be positive, was " + sip.stackThreads());
+            }
+        }
+    }
+
+    private enum Lifecycle { NEW, RUNNING, CLOSED }
+
+    private static final Logger log = LoggerFactory.getLogger(SipFront.class);
+
+    private final Wiring wiring;
+    private final ActiveCalls calls = new ActiveCalls();
+    private Lifecycle lifecycle = Lifecycle.NEW;
+    private SipStackImpl stack;
+
+    public SipFront(Wiring wiring) {
+        this.wiring = Objects.requireNonNull(wiring, "wiring");
+    }
+
+    /** Creates the stack and its listening points; throws {@link IllegalStateException} if it cannot. */
+    public synchronized void start() {
+        if (lifecycle != Lifecycle.NEW) {
+            throw new IllegalStateException("SIP front already " + lifecycle);
+        }
+        SipConfig sip = wiring.sip();
+        try {
+            stack = new SipStackImpl(StackProperties.forServer(
+                    "hotline-sip-" + sip.port() + "-" + UUID.randomUUID(), sip, wiring.tuning()));
+            SipProvider provider = null;
+            for (String transport : sip.transports()) {
+                ListeningPoint lp = stack.createListeningPoint(sip.bindAddress(), sip.port(),
+                        transport.toLowerCase(Locale.ROOT));
+                if (provider == null) {
+                    provider = stack.createSipProvider(lp);
+                } else {
+                    provider.addListeningPoint(lp);
+                }
+            }
+            SipCallContext ctx = context(provider);
+            provider.addSipListener(SipRequestDispatcher.assemble(ctx, new HashSet<>(wiring.service().numbers()),
+                    wiring.media(), wiring.calls()));
+            stack.start();
+        } catch (SipException | java.util.TooManyListenersException | javax.sip.InvalidArgumentException e) {
+            if (stack != null) {
+                stack.stop();
+            }
+            throw new IllegalStateException("cannot start the SIP front on " + sip.bindAddress() + ":" + sip.port(), e);
+        }
+        lifecycle = Lifecycle.RUNNING;
+        log.atInfo().addKeyValue("address", sip.bindAddress()).addKeyValue("port", sip.port())
+                .addKeyValue("transports", sip.transports()).log("SIP front listening");
+    }
+
+    private SipCallContext context(SipProvider provider) {
+        SipConfig sip = wiring.sip();
+        String advertised = sip.advertisedAddress() == null || sip.advertisedAddress().isBlank()
+                ? sip.bindAddress() : sip.advertisedAddress();
+        SipMessaging messaging = new SipMessaging(new MessageFactoryImpl(), new HeaderFactoryImpl(),
+                new AddressFactoryImpl(), provider, advertised, sip.port(), wiring.tuning());
+        return new SipCallContext(messaging, new SdpNegotiator(), wiring.prompts(), wiring.queues(), wiring.events(),
+                wiring.clock(), sip.ringDelay(), wiring.tuning(), calls);
+    }
+
+    /** The SIP port listened on (every transport). */
+    public int port() {
+        return wiring.sip().port();
+    }
+
+    /** Calls between INVITE and their end. */
+    public int activeCalls() {
+        return calls.size();
+    }
+
+    /** Dialogs the stack still holds (including terminated ones during their linger time). */
+    public int stackDialogs() {
+        return stack == null ? 0 : stack.getDialogs().size();
+    }
+
+    /** Server transactions in the stack's table (they linger for Timer J / I after completing). */
+    public int stackServerTransactions() {
+        return stack == null ? 0 : stack.getServerTransactionTableSize();
+    }
+
+    /** Client transactions (our BYEs and REFERs) in the stack's table. */
+    public int stackClientTransactions() {
+        return stack == null ? 0 : stack.getClientTransactionTableSize();
+    }
+
+    /** Hangs up every active call (BYE, or 480 if still ringing), waits briefly for answers, stops the stack. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (lifecycle != Lifecycle.RUNNING) {
+                lifecycle = Lifecycle.CLOSED;
+                return;
+            }
+            lifecycle = Lifecycle.CLOSED;
+        }
+        List<SipCall> active = calls.snapshot();
+        try (ExecutorService hangups = Executors.newVirtualThreadPerTaskExecutor()) {
+            active.forEach(call -> hangups.submit(() -> call.hangup(EndReason.FAILURE)));
+        }
+        Instant deadline = wiring.clock().instant().plus(wiring.tuning().shutdownGrace());
+        for (SipCall call : active) {
+            awaitBye(call.byeDone(), Duration.between(wiring.clock().instant(), deadline));
+        }
+        stack.stop();
+        log.atInfo().addKeyValue("endedCalls", active.size()).log("SIP front stopped");
+    }
+
+    private static void awaitBye(CompletableFuture<Void> byeDone, Duration timeout) {
+        try {
+            Waits.await(byeDone, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
