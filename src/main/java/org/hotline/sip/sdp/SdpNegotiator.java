@@ -1,6 +1,9 @@
 package org.hotline.sip.sdp;
 
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,8 +100,20 @@ public final class SdpNegotiator {
         return -1;
     }
 
-    private static RemoteMedia remote(SdpOffer audio, Codec codec, int eventPt) {
-        return new RemoteMedia(InetSocketAddress.createUnresolved(audio.address(), audio.port()), codec, eventPt);
+    /**
+     * The offer's connection address must be an IP literal: resolving a host name here would block
+     * a SIP stack thread on DNS. RFC 4566 allows names, but SIP user agents send addresses.
+     */
+    private static RemoteMedia remote(SdpOffer audio, Codec codec, int eventPt) throws SdpRejectedException {
+        byte[] ip = NetUtil.createByteArrayFromIpAddressString(audio.address());
+        if (ip == null) {
+            throw new SdpRejectedException(399, "c= must be an IP address, not " + audio.address());
+        }
+        try {
+            return new RemoteMedia(new InetSocketAddress(InetAddress.getByAddress(ip), audio.port()), codec, eventPt);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an address of " + ip.length + " bytes from NetUtil", e);
+        }
     }
 
     private String build(LocalMedia local, SdpParser.ChosenStream chosen, int codecPt, int eventPt,

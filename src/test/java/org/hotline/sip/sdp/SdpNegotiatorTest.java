@@ -1,5 +1,6 @@
 package org.hotline.sip.sdp;
 
+import java.net.InetAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -159,7 +160,8 @@ class SdpNegotiatorTest {
     void answersIpv6SendonlyOfferWithRecvonly() throws Exception {
         NegotiatedMedia m = negotiator.answer(IPV6, new LocalMedia("2001:db8::10", 40002, 7, 3));
         assertEquals(Codec.PCMA, m.remote().codec());
-        assertEquals("2001:db8::1", m.remote().address().getHostString());
+        assertEquals(InetAddress.getByName("2001:db8::1"), m.remote().address().getAddress(), "resolved from the literal");
+        assertFalse(m.remote().address().isUnresolved());
         assertEquals(Direction.SENDONLY, m.offeredDirection());
         assertFalse(m.peerReceives());
         assertTrue(m.answerSdp().contains("a=recvonly"), m.answerSdp());
@@ -186,6 +188,20 @@ class SdpNegotiatorTest {
     void rejectsOfferWithoutCommonCodecWithWarning305() {
         SdpRejectedException e = assertThrows(SdpRejectedException.class, () -> negotiator.answer(G729_ONLY, LOCAL));
         assertEquals(305, e.warningCode());
+    }
+
+    @Test
+    void remoteAddressIsResolvedFromTheLiteralSoRtpCanBeSent() throws Exception {
+        NegotiatedMedia m = negotiator.answer(BARESIP, LOCAL);
+        assertFalse(m.remote().address().isUnresolved(), "an unresolved address cannot be sent to");
+        assertEquals(InetAddress.getByName("192.168.1.20"), m.remote().address().getAddress());
+    }
+
+    @Test
+    void rejectsHostNameConnectionAddressRatherThanBlockOnDns() {
+        String named = BARESIP.replace("c=IN IP4 192.168.1.20", "c=IN IP4 phone.example.com");
+        SdpRejectedException e = assertThrows(SdpRejectedException.class, () -> negotiator.answer(named, LOCAL));
+        assertEquals(399, e.warningCode());
     }
 
     @Test
