@@ -40,4 +40,18 @@ public interface CallControl {
 
     /** Ends the call from our side. Idempotent; never throws {@link CallHungUpException}. */
     void hangup(EndReason reason);
+
+    // --- what the ACD needs (issue 3): music while waiting, hang-up notice, agent legs ---
+
+    /**
+     * Starts playing without blocking (music on hold while queued or held, rule R7), looped until
+     * stopped when {@code loop}. Replaces whatever plays.
+     */
+    Playback startPlayback(Announcement announcement, boolean loop);
+
+    /** Runs {@code action} once when the remote party hangs up (at once if it already has). Must not block. */
+    void whenHungUp(Runnable action);
+
+    /** Rings an agent's phone for this caller; never blocks; the outcome goes to the listener. */
+    AgentOffer offerAgent(String workNumber, AgentOfferListener listener);
 }
