@@ -26,6 +26,8 @@ public final class G711 {
     private static final byte[] ALAW_ENCODE = buildAlawEncodeTable();
     private static final short[] ULAW_DECODE = buildDecodeTable(Codec.PCMU);
     private static final short[] ALAW_DECODE = buildDecodeTable(Codec.PCMA);
+    private static final byte[] ULAW_TO_ALAW = buildTranscodeTable(Codec.PCMU, Codec.PCMA);
+    private static final byte[] ALAW_TO_ULAW = buildTranscodeTable(Codec.PCMA, Codec.PCMU);
 
     private G711() {
     }
@@ -57,6 +59,22 @@ public final class G711 {
         short[] out = new short[codes.length];
         for (int i = 0; i < codes.length; i++) {
             out[i] = decode(codec, codes[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The same audio in the other law, code by code exactly as {@code encode(to, decode(from, code))}
+     * (for relaying between a PCMU and a PCMA peer); {@code codes} itself when the laws are equal.
+     */
+    public static byte[] transcode(Codec from, Codec to, byte[] codes) {
+        if (from == to) {
+            return codes;
+        }
+        byte[] table = from == Codec.PCMU ? ULAW_TO_ALAW : ALAW_TO_ULAW;
+        byte[] out = new byte[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            out[i] = table[codes[i] & 0xFF];
         }
         return out;
     }
@@ -118,6 +136,14 @@ public final class G711 {
             }
         }
         return segmentEnds.length;
+    }
+
+    private static byte[] buildTranscodeTable(Codec from, Codec to) {
+        byte[] table = new byte[256];
+        for (int code = 0; code < 256; code++) {
+            table[code] = encode(to, decode(from, (byte) code));
+        }
+        return table;
     }
 
     private static short[] buildDecodeTable(Codec codec) {

@@ -10,20 +10,25 @@ import org.hotline.media.AudioClip;
 /**
  * What the media clock plays: the clips of the current {@code play} back to back, cut into 160
  * sample frames (the last one padded with silence), and the future to complete once the last
- * frame was sent. A new play, a stop or the session's close completes the previous future.
+ * frame was sent. A looping play (music on hold) starts over with its first clip in the middle
+ * of a frame, without padding, and ends only when stopped. A new play, a stop or the session's
+ * close completes the previous future.
  *
  * <p>Threading: confined to the session's event loop.
  */
 final class Playout {
 
     private final Deque<AudioClip> clips = new ArrayDeque<>();
+    private List<AudioClip> looped = List.of();
     private int position;
     private CompletableFuture<Void> done;
     private boolean lastFrameTaken;
 
-    void play(List<AudioClip> newClips, CompletableFuture<Void> future) {
+    void play(List<AudioClip> newClips, boolean loop, CompletableFuture<Void> future) {
         stop();
-        newClips.stream().filter(clip -> clip.samples().length > 0).forEach(clips::add);
+        List<AudioClip> playable = newClips.stream().filter(clip -> clip.samples().length > 0).toList();
+        clips.addAll(playable);
+        looped = loop ? playable : List.of();
         done = future;
         if (clips.isEmpty()) {
             stop();
@@ -33,6 +38,7 @@ final class Playout {
     /** Ends the current play early (or on time) and completes its future. */
     void stop() {
         clips.clear();
+        looped = List.of();
         position = 0;
         lastFrameTaken = false;
         if (done != null) {
@@ -60,6 +66,9 @@ final class Playout {
             if (position == samples.length) {
                 clips.removeFirst();
                 position = 0;
+                if (clips.isEmpty()) {
+                    clips.addAll(looped);
+                }
             }
         }
         Arrays.fill(frame, filled, frame.length, (short) 0);

@@ -57,6 +57,11 @@ final class RemotePeer {
         return negotiated != null && negotiated.codec().payloadType() == payloadType;
     }
 
+    /** The negotiated RFC 4733 payload type; -1 if none was negotiated or not yet connected. */
+    int telephoneEventPayloadType() {
+        return negotiated == null ? -1 : negotiated.telephoneEventPayloadType();
+    }
+
     boolean isTelephoneEvent(int payloadType) {
         return negotiated != null && negotiated.telephoneEventPayloadType() == payloadType;
     }

@@ -18,11 +18,14 @@ import io.netty.channel.ChannelPipeline;
  *     |
  *  ReceptionStatisticsHandler loss, jitter (RFC 3550 A.1, A.8)
  *     |
+ *  RelayTapHandler           codec and telephone-event PTs: also to the sessions relaying this
+ *     |                      one (RelayFeed; each hops to its own loop and sends at once)
  *  TelephoneEventHandler     telephone-event PT: key presses to the digit sink (RFC 4733)
  *     |
- *  InboundAudioHandler       codec PT: audio sink (relay and recording hook here); exceptions logged
+ *  InboundAudioHandler       codec PT: audio sink (recording hook here); exceptions logged
  *
- *  RtpPacketEncoder          out: AddressedEnvelope&lt;RtpPacket&gt; to DatagramPacket, from the media clock
+ *  RtpPacketEncoder          out: AddressedEnvelope&lt;RtpPacket&gt; to DatagramPacket, from
+ *                            OutboundMedia: the media clock's frames, or relayed packets
  * </pre>
  *
  * <p>Threading: {@code initChannel} runs on the channel's event loop when it registers.
@@ -59,6 +62,7 @@ final class RtpChannelInitializer extends ChannelInitializer<Channel> {
                     .addLast("symmetricRtp", new SymmetricRtpHandler(callId, session.peer(), counters))
                     .addLast("receptionStatistics",
                             new ReceptionStatisticsHandler(session.peer(), counters, session.reception()))
+                    .addLast("relayTap", new RelayTapHandler(session.peer(), session.relay()))
                     .addLast("telephoneEvents",
                             new TelephoneEventHandler(callId, session.peer(), counters, session.digits()))
                     .addLast("inboundAudio",

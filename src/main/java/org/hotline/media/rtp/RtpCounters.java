@@ -16,6 +16,10 @@ final class RtpCounters {
     private final AtomicLong unexpectedPayloadTypeDropped = new AtomicLong();
     private final AtomicLong rtcpPacketsReceived = new AtomicLong();
     private final AtomicLong sendFailures = new AtomicLong();
+    private final AtomicLong relayPacketsIn = new AtomicLong();
+    private final AtomicLong relayPacketsOut = new AtomicLong();
+    private final AtomicLong relayDropped = new AtomicLong();
+    private final RelayDelayHistogram relayDelay = new RelayDelayHistogram();
 
     void packetReceived() {
         packetsReceived.incrementAndGet();
@@ -45,9 +49,26 @@ final class RtpCounters {
         sendFailures.incrementAndGet();
     }
 
+    void relayPacketIn() {
+        relayPacketsIn.incrementAndGet();
+    }
+
+    void relayPacketOut() {
+        relayPacketsOut.incrementAndGet();
+    }
+
+    void relayDropped() {
+        relayDropped.incrementAndGet();
+    }
+
+    RelayDelayHistogram relayDelay() {
+        return relayDelay;
+    }
+
     RtpStatistics snapshot(long packetsLost, double interarrivalJitterMs) {
         return new RtpStatistics(packetsReceived.get(), packetsSent.get(), packetsLost, interarrivalJitterMs,
                 malformedDropped.get(), foreignSourceDropped.get(), unexpectedPayloadTypeDropped.get(),
-                rtcpPacketsReceived.get(), sendFailures.get());
+                rtcpPacketsReceived.get(), sendFailures.get(), relayPacketsIn.get(), relayPacketsOut.get(),
+                relayDropped.get());
     }
 }

@@ -1,41 +1,42 @@
 package org.hotline.media.rtp;
 
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.DefaultAddressedEnvelope;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.Future;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.hotline.media.AudioClip;
-import org.hotline.media.Codec;
 import org.hotline.media.MediaSession;
 import org.hotline.media.RemoteMedia;
-import org.hotline.media.codec.G711;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One call's RTP endpoint on Netty: the RTP and RTCP channels of its port pair (pipelines in
- * {@link RtpChannelInitializer}) and the outbound media clock, which from the first
- * {@link #connect} sends one G.711 frame every 20 ms (RFC 3551 §4.5.14): the playing clips, else
- * silence, so the timestamps stay continuous. Clips played before {@code connect} start with the
+ * {@link RtpChannelInitializer}) and what it sends ({@link OutboundMedia}): from the first
+ * {@link #connect}, one G.711 frame every 20 ms of the playing clips, else silence, so the
+ * timestamps stay continuous; or, while it relays another session ({@link #relayFrom}), that
+ * session's inbound packets as they arrive. Clips played before {@code connect} start with the
  * stream's first packet. Packets go to the SDP address until symmetric RTP latches to the peer's
  * actual source ({@link SymmetricRtpHandler}).
  *
+ * <p>Relaying, target T and source S: T records S as its source on T's loop, then asks S (on S's
+ * loop) to add T to its {@link RelayFeed}; S's {@link RelayTapHandler} hands each packet to T,
+ * which hops it onto T's loop ({@link #acceptRelayed}). Stopping undoes it in the same order;
+ * packets still in flight from a former source are dropped by T. When S closes it tells its
+ * targets, which go back to their own clock.
+ *
  * <p>Threading: the public methods may be called from any thread and never block; they hand their
- * work to the session's event loop, which alone touches the session's state (peer, stream,
- * playout, clock). Listeners and play futures are called on that loop and must not block.
- * Arrival and send times use {@code System.nanoTime()}, the clock of Netty's scheduler; the
- * timing logic itself ({@link MediaClock}, {@link JitterEstimator}) takes times as arguments.
+ * work to the session's event loop, which alone touches the session's state (peer, outbound
+ * media, relay feed changes). Listeners and play futures are called on that loop and must not
+ * block. Arrival and send times use {@code System.nanoTime()}, the clock of Netty's scheduler; the
+ * timing logic itself ({@link MediaClock}, {@link JitterEstimator}, {@link RelayStamper}) takes
+ * times as arguments.
  */
 public final class RtpSession implements MediaSession {
 
@@ -47,36 +48,31 @@ public final class RtpSession implements MediaSession {
     private final NioDatagramChannel rtpChannel;
     private final NioDatagramChannel rtcpChannel;
     private final Consumer<RtpSession> onClosed;
+    private final long ssrc;
     private final RtpCounters counters = new RtpCounters();
     private final ReceptionStatistics reception = new ReceptionStatistics();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final ChannelFutureListener sendFailureListener = this::onSendComplete;
     private volatile Consumer<Character> digitListener = digit -> { };
     private volatile Consumer<RtpPacket> audioListener = packet -> { };
 
-    // Confined to the event loop.
+    // Confined to the event loop (the feed's target array is also read by tests).
     private final RemotePeer peer = new RemotePeer();
-    private final OutboundStream stream;
-    private final Playout playout = new Playout();
-    private final short[] frame = new short[OutboundStream.SAMPLES_PER_FRAME];
-    private boolean started;
-    private MediaClock clock;
-    private ScheduledFuture<?> nextTick;
-    private boolean sending = true;
+    private final RelayFeed relayFeed = new RelayFeed(this);
+    private final OutboundMedia outbound;
     private boolean closed;
-    private boolean sendFailureLogged;
 
     RtpSession(String callId, EventLoop loop, BoundPortPair ports, OutboundStream stream,
             Consumer<RtpSession> onClosed) {
         this.callId = callId;
         this.loop = loop;
         this.ports = ports;
-        this.stream = stream;
         this.onClosed = onClosed;
         this.rtpChannel = new NioDatagramChannel(ports.rtp());
         this.rtcpChannel = new NioDatagramChannel(ports.rtcp());
         RtpSessionContext context = new RtpSessionContext(callId, peer, counters, reception,
-                this::deliverDigit, this::deliverAudio);
+                this::deliverDigit, this::deliverAudio, relayFeed);
+        this.outbound = new OutboundMedia(context, loop, rtpChannel, stream);
+        this.ssrc = stream.ssrc();
         rtpChannel.pipeline().addLast(RtpChannelInitializer.forRtp(context));
         rtcpChannel.pipeline().addLast(RtpChannelInitializer.forRtcp(context));
         loop.register(rtpChannel).addListener(this::onRegistered);
@@ -98,7 +94,7 @@ public final class RtpSession implements MediaSession {
 
     /** The SSRC of the stream this session sends. */
     public long ssrc() {
-        return stream.ssrc();
+        return ssrc;
     }
 
     @Override
@@ -106,20 +102,19 @@ public final class RtpSession implements MediaSession {
         Objects.requireNonNull(remote, "remote");
         onLoop(() -> {
             peer.connect(remote);
-            if (!started) {
-                started = true;
-                onTick();
+            if (!closed) {
+                outbound.start();
             }
         });
     }
 
     @Override
     public void setSending(boolean sending) {
-        onLoop(() -> this.sending = sending);
+        onLoop(() -> outbound.setSending(sending));
     }
 
     @Override
-    public CompletableFuture<Void> play(List<AudioClip> clips) {
+    public CompletableFuture<Void> play(List<AudioClip> clips, boolean loop) {
         List<AudioClip> copy = List.copyOf(clips);
         if (closing.get()) {
             return CompletableFuture.completedFuture(null);
@@ -129,7 +124,8 @@ public final class RtpSession implements MediaSession {
             if (closed) {
                 done.complete(null);
             } else {
-                playout.play(copy, done);
+                changeRelaySource(null);
+                outbound.play(copy, loop, done);
             }
         })) {
             done.complete(null);
@@ -139,7 +135,22 @@ public final class RtpSession implements MediaSession {
 
     @Override
     public void stopPlayback() {
-        onLoop(playout::stop);
+        onLoop(outbound::stopPlayback);
+    }
+
+    /** See {@link MediaSession#relayFrom}; {@code source} must be an {@code RtpSession}. */
+    @Override
+    public void relayFrom(MediaSession source) {
+        RtpSession from = switch (source) {
+            case null -> null;
+            case RtpSession session -> session;
+            default -> throw new IllegalArgumentException("cannot relay from " + source.getClass().getName());
+        };
+        onLoop(() -> {
+            if (!closed) {
+                changeRelaySource(from);
+            }
+        });
     }
 
     @Override
@@ -159,6 +170,25 @@ public final class RtpSession implements MediaSession {
         return counters.snapshot(reception.packetsLost(), reception.jitterMillis());
     }
 
+    /** Arrival-to-send delays of the packets this session relayed (from any thread). */
+    public RelayDelay relayDelay() {
+        return counters.relayDelay().snapshot();
+    }
+
+    /** Whether {@code target}'s relay from this session is set up on this side (tests). */
+    boolean feedsRelayTo(RtpSession target) {
+        return relayFeed.feeds(target);
+    }
+
+    /** Called on the source's loop for each packet it relays to this session: hop to ours. */
+    void acceptRelayed(RelayedPacket packet) {
+        if (loop.inEventLoop()) {
+            sendRelayed(packet);
+        } else {
+            onLoop(() -> sendRelayed(packet));
+        }
+    }
+
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
@@ -166,17 +196,21 @@ public final class RtpSession implements MediaSession {
         }
         if (!onLoop(this::closeOnLoop)) {
             // The event loop is gone (engine shut down): its channels went with it.
-            playout.stop();
+            outbound.close();
             onClosed.accept(this);
         }
     }
 
     private void closeOnLoop() {
         closed = true;
-        if (nextTick != null) {
-            nextTick.cancel(false);
+        RtpSession source = outbound.relaySource();
+        if (source != null) {
+            source.removeRelayTarget(this);
         }
-        playout.stop();
+        for (RtpSession target : relayFeed.clear()) {
+            target.relaySourceClosed(this);
+        }
+        outbound.close();
         closeChannel(rtcpChannel, () -> closeChannel(rtpChannel, this::returnPortsAfterNextSelect));
     }
 
@@ -205,57 +239,53 @@ public final class RtpSession implements MediaSession {
         }
     }
 
-    private void scheduleTick() {
-        long delay = clock.nanosUntilNextFrame(System.nanoTime());
-        nextTick = loop.schedule(this::onTick, Math.max(0, delay), TimeUnit.NANOSECONDS);
-    }
-
-    private void onTick() {
-        if (closed) {
+    /** On the loop: relay {@code from} from now on ({@code null}: back to the own clock). */
+    private void changeRelaySource(RtpSession from) {
+        RtpSession previous = outbound.relaySource();
+        if (from == previous) {
             return;
         }
-        if (clock == null) {
-            emitFrame(true);
-            clock = MediaClock.afterFirstFrame(System.nanoTime());
-            scheduleTick();
-            return;
+        if (previous != null) {
+            previous.removeRelayTarget(this);
+            outbound.stopRelay(System.nanoTime());
         }
-        MediaClock.Due due = clock.advance(System.nanoTime());
-        for (int i = 0; i < due.skipped(); i++) {
-            emitFrame(false);
+        if (from != null) {
+            outbound.startRelay(from);
+            from.addRelayTarget(this);
         }
-        for (int i = 0; i < due.toSend(); i++) {
-            emitFrame(true);
-        }
-        if (due.skipped() > 0) {
-            log.atWarn().addKeyValue("callId", callId).addKeyValue("skippedFrames", due.skipped())
-                    .log("RTP event loop stalled; skipped frames instead of bursting");
-        }
-        scheduleTick();
+        log.atDebug().addKeyValue("callId", callId).addKeyValue("relaySource", from == null ? null : from.callId())
+                .log(from == null ? "relay stopped" : "relaying");
     }
 
-    private void emitFrame(boolean onTime) {
-        boolean audio = playout.nextFrame(frame);
-        InetSocketAddress target = peer.target().orElse(null);
-        if (onTime && sending && target != null) {
-            Codec codec = peer.codec();
-            byte[] payload = audio ? G711.encode(codec, frame, 0, frame.length) : G711.silenceFrame(codec);
-            RtpPacket packet = stream.next(codec.payloadType(), payload);
-            rtpChannel.writeAndFlush(new DefaultAddressedEnvelope<>(packet, target)).addListener(sendFailureListener);
-            counters.packetSent();
-        } else {
-            stream.skipFrame();
-        }
-        playout.frameSent();
+    private void addRelayTarget(RtpSession target) {
+        onLoop(() -> {
+            if (closed) {
+                target.relaySourceClosed(this);
+            } else {
+                relayFeed.add(target);
+            }
+        });
     }
 
-    private void onSendComplete(ChannelFuture future) {
-        if (!future.isSuccess()) {
-            counters.sendFailed();
-            // The first failure of a call is a warning; a dead peer would repeat it every 20 ms.
-            (sendFailureLogged ? log.atDebug() : log.atWarn()).addKeyValue("callId", callId)
-                    .setCause(future.cause()).log("RTP send failed");
-            sendFailureLogged = true;
+    private void removeRelayTarget(RtpSession target) {
+        onLoop(() -> relayFeed.remove(target));
+    }
+
+    private void relaySourceClosed(RtpSession source) {
+        onLoop(() -> {
+            if (!closed && outbound.relaySource() == source) {
+                outbound.stopRelay(System.nanoTime());
+                log.atInfo().addKeyValue("callId", callId).addKeyValue("relaySource", source.callId())
+                        .log("relay source closed; sending the own stream again");
+            }
+        });
+    }
+
+    private void sendRelayed(RelayedPacket packet) {
+        try {
+            outbound.sendRelayed(packet, System.nanoTime());
+        } catch (RuntimeException e) {
+            log.atError().addKeyValue("callId", callId).setCause(e).log("could not relay a packet");
         }
     }
 

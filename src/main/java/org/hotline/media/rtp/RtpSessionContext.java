@@ -14,5 +14,6 @@ record RtpSessionContext(
         RtpCounters counters,
         ReceptionStatistics reception,
         Consumer<Character> digits,
-        Consumer<RtpPacket> audio) {
+        Consumer<RtpPacket> audio,
+        RelayFeed relay) {
 }

@@ -4,7 +4,7 @@ package org.hotline.media.rtp;
  * A snapshot of one session's RTP counters, for metrics and tests.
  *
  * @param packetsReceived valid RTP packets from the latched peer (audio and telephone-events)
- * @param packetsSent RTP packets written to the peer
+ * @param packetsSent RTP packets written to the peer, own frames and relayed ones
  * @param packetsLost cumulative loss per RFC 3550 §A.3 (expected minus received, never negative),
  *     summed over the peer's SSRCs
  * @param interarrivalJitterMs interarrival jitter of the audio stream per RFC 3550 §A.8
@@ -13,6 +13,11 @@ package org.hotline.media.rtp;
  * @param unexpectedPayloadTypeDropped packets neither of the negotiated codec nor telephone-events
  * @param rtcpPacketsReceived datagrams read (and discarded) on the RTCP port
  * @param sendFailures writes the transport reported as failed
+ * @param relayPacketsIn packets of a relay source handed to this session to send (audio and
+ *     telephone-events); each is either sent or dropped: in = out + dropped, once settled
+ * @param relayPacketsOut relayed packets this session sent (also counted in packetsSent)
+ * @param relayDropped relayed packets not sent: telephone-events the peer did not negotiate, the
+ *     peer on hold or not yet known, packets of a source the session no longer relays
  */
 public record RtpStatistics(
         long packetsReceived,
@@ -23,5 +28,8 @@ public record RtpStatistics(
         long foreignSourceDropped,
         long unexpectedPayloadTypeDropped,
         long rtcpPacketsReceived,
-        long sendFailures) {
+        long sendFailures,
+        long relayPacketsIn,
+        long relayPacketsOut,
+        long relayDropped) {
 }

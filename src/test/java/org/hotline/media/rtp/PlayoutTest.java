@@ -19,7 +19,7 @@ class PlayoutTest {
     @Test
     void playsClipsBackToBackAndCompletesAfterTheLastFrameWasSent() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        playout.play(List.of(clip("a", 100, 1), clip("b", 300, 2)), done);
+        playout.play(List.of(clip("a", 100, 1), clip("b", 300, 2)), false, done);
 
         assertTrue(playout.nextFrame(frame));
         assertEquals(1, frame[99]);
@@ -42,10 +42,10 @@ class PlayoutTest {
     void aNewPlayReplacesTheCurrentOneAndCompletesItsFuture() {
         CompletableFuture<Void> first = new CompletableFuture<>();
         CompletableFuture<Void> second = new CompletableFuture<>();
-        playout.play(List.of(clip("a", 1600, 1)), first);
+        playout.play(List.of(clip("a", 1600, 1)), false, first);
         playout.nextFrame(frame);
 
-        playout.play(List.of(clip("b", 160, 7)), second);
+        playout.play(List.of(clip("b", 160, 7)), false, second);
 
         assertTrue(first.isDone());
         assertTrue(playout.nextFrame(frame));
@@ -57,7 +57,7 @@ class PlayoutTest {
     @Test
     void stopCompletesTheFutureAndFallsSilent() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        playout.play(List.of(clip("a", 1600, 1)), done);
+        playout.play(List.of(clip("a", 1600, 1)), false, done);
 
         playout.stop();
 
@@ -68,7 +68,7 @@ class PlayoutTest {
     @Test
     void anEmptyPlayCompletesAtOnce() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        playout.play(List.of(clip("empty", 0, 0)), done);
+        playout.play(List.of(clip("empty", 0, 0)), false, done);
         assertTrue(done.isDone());
     }
 

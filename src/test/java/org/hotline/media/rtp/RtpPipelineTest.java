@@ -30,7 +30,8 @@ class RtpPipelineTest {
     private final List<Character> digits = new ArrayList<>();
     private final List<RtpPacket> audio = new ArrayList<>();
     private final EmbeddedChannel channel = new EmbeddedChannel(RtpChannelInitializer.forRtp(
-            new RtpSessionContext("call-1", peer, counters, reception, digits::add, audio::add)));
+            new RtpSessionContext("call-1", peer, counters, reception, digits::add, audio::add,
+                    new RelayFeed(null))));
 
     RtpPipelineTest() {
         peer.connect(new RemoteMedia(SDP_ADDRESS, Codec.PCMU, SippDtmf.PAYLOAD_TYPE));
