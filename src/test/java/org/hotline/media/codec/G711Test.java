@@ -1,6 +1,7 @@
 package org.hotline.media.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.zip.CRC32;
@@ -52,6 +53,22 @@ class G711Test {
         assertEquals(32256, G711.decode(Codec.PCMA, (byte) 0xAA));
         assertEquals(5504, G711.decode(Codec.PCMA, (byte) 0x80));
         assertEquals(-848, G711.decode(Codec.PCMA, (byte) 0x7F));
+    }
+
+    @Test
+    void transcodesEveryCodeAsDecodingThenEncodingWould() {
+        byte[] all = new byte[256];
+        for (int code = 0; code < 256; code++) {
+            all[code] = (byte) code;
+        }
+        byte[] toAlaw = G711.transcode(Codec.PCMU, Codec.PCMA, all);
+        byte[] toUlaw = G711.transcode(Codec.PCMA, Codec.PCMU, all);
+        for (int code = 0; code < 256; code++) {
+            assertEquals(G711.encode(Codec.PCMA, G711.decode(Codec.PCMU, (byte) code)), toAlaw[code], "µ-law " + code);
+            assertEquals(G711.encode(Codec.PCMU, G711.decode(Codec.PCMA, (byte) code)), toUlaw[code], "A-law " + code);
+        }
+        assertEquals(G711.silence(Codec.PCMA), G711.transcode(Codec.PCMU, Codec.PCMA, G711.silenceFrame(Codec.PCMU))[0]);
+        assertSame(all, G711.transcode(Codec.PCMA, Codec.PCMA, all), "same law: nothing to do");
     }
 
     @Test

@@ -59,4 +59,42 @@ class OutboundStreamTest {
         assertEquals(a.next(0, FRAME), b.next(0, FRAME));
         assertNotEquals(a.ssrc(), c.ssrc());
     }
+
+    @Test
+    void relayedPacketsTakeTheNextSequenceNumberAndTheGivenTimestampAndMarker() {
+        OutboundStream stream = new OutboundStream(7, 0xFFFF, 1000);
+        stream.next(0, FRAME);
+
+        RtpPacket relayed = stream.packetAt(8, 5000, true, FRAME);
+        RtpPacket event = stream.packetAt(101, 4000, false, new byte[4]);
+
+        assertEquals(0, relayed.sequenceNumber());
+        assertEquals(5000, relayed.timestamp());
+        assertTrue(relayed.marker());
+        assertEquals(1, event.sequenceNumber());
+        assertEquals(1160, stream.nextTimestamp(), "packetAt leaves the next timestamp alone");
+    }
+
+    @Test
+    void theNextTimestampOnlyMovesForwardAcrossTheWrap() {
+        OutboundStream stream = new OutboundStream(7, 0, 0xFFFF_FF00L);
+
+        assertTrue(stream.advanceTo(0x10));
+        assertFalse(stream.advanceTo(0xFFFF_FFF0L), "before the wrap is earlier");
+        assertFalse(stream.advanceTo(0x10), "not later than itself");
+        assertEquals(0x10, stream.nextTimestamp());
+    }
+
+    @Test
+    void resumingStartsATalkspurtAtTheLaterTimestamp() {
+        OutboundStream stream = new OutboundStream(7, 0, 1000);
+        stream.next(0, FRAME);
+
+        stream.resumeAt(900);
+        RtpPacket resumed = stream.next(0, FRAME);
+
+        assertEquals(1160, resumed.timestamp(), "never backwards");
+        assertTrue(resumed.marker());
+        assertFalse(stream.takeMarker());
+    }
 }

@@ -72,6 +72,31 @@ class PlayoutTest {
         assertTrue(done.isDone());
     }
 
+    @Test
+    void aLoopingPlayStartsOverInTheMiddleOfAFrameUntilStopped() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        playout.play(List.of(clip("a", 100, 1), clip("b", 150, 2)), true, done);
+
+        assertTrue(playout.nextFrame(frame));
+        playout.frameSent();
+        assertEquals(2, frame[159]);
+        assertTrue(playout.nextFrame(frame));
+        playout.frameSent();
+        assertEquals(2, frame[89], "the end of b");
+        assertEquals(1, frame[90], "then a again, not padded");
+        assertEquals(1, frame[159]);
+        for (int i = 0; i < 100; i++) {
+            assertTrue(playout.nextFrame(frame));
+            playout.frameSent();
+        }
+        assertFalse(done.isDone(), "a loop never ends by itself");
+
+        playout.stop();
+
+        assertTrue(done.isDone());
+        assertFalse(playout.nextFrame(frame));
+    }
+
     private static AudioClip clip(String name, int samples, int value) {
         short[] s = new short[samples];
         Arrays.fill(s, (short) value);
