@@ -183,6 +183,34 @@ class RtpSessionTest {
     }
 
     @Test
+    void aLoopingPlayWrapsAroundTheClipWithContinuousTimestampsUntilStopped() throws Exception {
+        Peer receiver = peer();
+        RtpSession session = engine.open("call-hold-music");
+        AudioClip clip = sine(400); // two and a half frames: the loop wraps inside a frame
+        CompletableFuture<Void> music = session.play(List.of(clip), true);
+        session.connect(new RemoteMedia(receiver.address(), Codec.PCMU, 101));
+
+        List<Peer.Arrival> arrivals = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            arrivals.add(receiver.receive());
+        }
+
+        short[] looped = new short[10 * 160];
+        for (int i = 0; i < looped.length; i++) {
+            looped[i] = clip.samples()[i % clip.samples().length];
+        }
+        assertClipCameBack(Codec.PCMU, new AudioClip("looped", looped), arrivals);
+        for (int i = 1; i < arrivals.size(); i++) {
+            RtpPacket previous = arrivals.get(i - 1).packet();
+            assertEquals((previous.timestamp() + 160) & 0xFFFF_FFFFL, arrivals.get(i).packet().timestamp());
+            assertEquals((previous.sequenceNumber() + 1) & 0xFFFF, arrivals.get(i).packet().sequenceNumber());
+        }
+        assertFalse(music.isDone(), "music on hold plays until stopped");
+        session.stopPlayback();
+        music.get(1, TimeUnit.SECONDS);
+    }
+
+    @Test
     void countsRtcpDatagramsAndReleasesThem() throws Exception {
         Peer phone = peer();
         RtpSession session = engine.open("call-rtcp");
