@@ -106,7 +106,8 @@ final class OutboundMedia {
         counters.relayPacketIn();
         RemotePeer peer = session.peer();
         InetSocketAddress target = peer.target().orElse(null);
-        if (closed || relayed.source() != relaySource || !peer.isConnected() || target == null || !sending) {
+        if (closed || relaySource == null || relayed.source() != relaySource || !peer.isConnected() || target == null
+                || !sending) {
             counters.relayDropped();
             if (clockSuspended) {
                 stream.interrupt();
