@@ -3,9 +3,10 @@ package org.hotline.media.rtp;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One session's packet counters, kept for the metrics of a later issue. Incremented by the
- * session's event loop (pipeline handlers and the media clock); read from any thread through
- * {@link RtpSession#statistics()}.
+ * One session's packet counters, kept for the metrics of a later issue, and the delay histogram
+ * of the packets it relays. Incremented by the session's event loop (pipeline handlers, the media
+ * clock, relayed packets); read from any thread through {@link RtpSession#statistics()} and
+ * {@link RtpSession#relayDelay()}.
  */
 final class RtpCounters {
 

@@ -1,5 +1,6 @@
 package org.hotline.media.rtp;
 
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.hotline.config.RtpConfig;
 import org.hotline.media.MediaEngine;
+import org.hotline.media.MediaSession;
 import org.hotline.media.PortsExhaustedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,13 +80,34 @@ public final class RtpEngine implements MediaEngine {
 
     /**
      * Binds the next free port pair and starts its session (not yet sending: see
-     * {@link RtpSession#connect}).
+     * {@link RtpSession#connect}) on the group's next event loop, in turn.
      *
      * @throws PortsExhaustedException when no pair is free
      * @throws IllegalStateException after {@link #close}
      */
     @Override
     public RtpSession open(String callId) {
+        return open(callId, group.next());
+    }
+
+    /**
+     * Binds the next free port pair and starts its session on the event loop of {@code near}, if
+     * that is an open session of this engine (else as {@link #open(String)}): relaying between the
+     * two then runs in one pass of one thread. Loops stay balanced as far as the {@code near}
+     * sessions were, each bridged pair counting twice on its loop.
+     *
+     * @throws PortsExhaustedException when no pair is free
+     * @throws IllegalStateException after {@link #close}
+     */
+    @Override
+    public RtpSession open(String callId, MediaSession near) {
+        if (near instanceof RtpSession session && sessions.contains(session)) {
+            return open(callId, session.eventLoop());
+        }
+        return open(callId);
+    }
+
+    private RtpSession open(String callId, EventLoop loop) {
         Objects.requireNonNull(callId, "callId");
         if (closed.get()) {
             throw new IllegalStateException("RTP engine is closed");
@@ -94,7 +117,7 @@ public final class RtpEngine implements MediaEngine {
         synchronized (randomLock) {
             stream = OutboundStream.random(random);
         }
-        RtpSession session = new RtpSession(callId, group.next(), pair, stream, this::onSessionClosed);
+        RtpSession session = new RtpSession(callId, loop, pair, stream, this::onSessionClosed);
         sessions.add(session);
         log.atDebug().addKeyValue("callId", callId).addKeyValue("rtpPort", pair.rtpPort()).log("RTP session opened");
         return session;

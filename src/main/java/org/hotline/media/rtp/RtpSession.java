@@ -92,6 +92,11 @@ public final class RtpSession implements MediaSession {
         return ports.rtpPort() + 1;
     }
 
+    /** The loop that runs this session (the engine opens a bridged leg on the same one). */
+    EventLoop eventLoop() {
+        return loop;
+    }
+
     /** The SSRC of the stream this session sends. */
     public long ssrc() {
         return ssrc;
@@ -160,7 +165,7 @@ public final class RtpSession implements MediaSession {
 
     /**
      * Receives every inbound audio packet of the negotiated codec from the latched peer, on the
-     * event loop (must not block): the hook for relay and recording.
+     * event loop (must not block): the hook for recording (relaying has its own, {@link #relayFrom}).
      */
     public void setAudioListener(Consumer<RtpPacket> listener) {
         audioListener = Objects.requireNonNull(listener, "listener");

@@ -1,6 +1,7 @@
 package org.hotline.media.rtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,25 @@ class RtpEngineTest {
             assertThrows(BindException.class, () -> bind(session.localPort()).close());
             assertThrows(BindException.class, () -> bind(session.localPort() + 1).close());
             assertEquals(1, engine.sessionsInUse());
+        }
+    }
+
+    @Test
+    void opensABridgedLegOnTheEventLoopOfTheSessionNearIt() {
+        RtpConfig free = TestPorts.freeRange(6);
+        try (RtpEngine engine = new RtpEngine(new RtpConfig(free.bindAddress(), free.portMin(), free.portMax(), 3),
+                new SplittableRandom(1))) {
+            RtpSession first = engine.open("caller-1");
+            RtpSession second = engine.open("caller-2");
+            RtpSession agent = engine.open("agent-of-2", second);
+            RtpSession closedNear = engine.open("caller-3");
+            closedNear.close();
+            Await.until("caller-3 is gone", () -> engine.sessionsInUse() == 3);
+
+            assertTrue(first.eventLoop() != second.eventLoop(), "callers take the loops in turn");
+            assertSame(second.eventLoop(), agent.eventLoop());
+            engine.open("anywhere", closedNear);
+            assertEquals(4, engine.sessionsInUse(), "a closed near session is only a hint: the leg opens anyway");
         }
     }
 

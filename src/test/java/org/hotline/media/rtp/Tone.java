@@ -14,19 +14,25 @@ record Tone(Codec codec, double frequencyHz, long ssrc, int firstSeq, long first
     private static final int AMPLITUDE = 8000;
 
     RtpPacket packet(int frame) {
-        short[] samples = samples(frame + 1);
-        byte[] payload = G711.encode(codec, samples, frame * G711.SAMPLES_PER_FRAME, G711.SAMPLES_PER_FRAME);
+        short[] samples = new short[G711.SAMPLES_PER_FRAME];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = sample(frame * G711.SAMPLES_PER_FRAME + i);
+        }
         return new RtpPacket(frame == 0, codec.payloadType(), (firstSeq + frame) & 0xFFFF,
-                (firstTimestamp + 160L * frame) & 0xFFFF_FFFFL, ssrc, payload);
+                (firstTimestamp + 160L * frame) & 0xFFFF_FFFFL, ssrc, G711.encode(codec, samples, 0, samples.length));
     }
 
     /** The tone's first {@code frames} frames as linear samples. */
     short[] samples(int frames) {
         short[] samples = new short[frames * G711.SAMPLES_PER_FRAME];
         for (int i = 0; i < samples.length; i++) {
-            samples[i] = (short) Math.round(AMPLITUDE * Math.sin(2 * Math.PI * frequencyHz * i / 8000.0));
+            samples[i] = sample(i);
         }
         return samples;
+    }
+
+    private short sample(int index) {
+        return (short) Math.round(AMPLITUDE * Math.sin(2 * Math.PI * frequencyHz * index / 8000.0));
     }
 
     byte[] datagram(int frame) {
