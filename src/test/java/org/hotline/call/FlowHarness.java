@@ -101,9 +101,9 @@ final class FlowHarness {
 
     static HotlineConfig withMenu(HotlineConfig config, MenuConfig menu) {
         IvrConfig ivr = config.ivr();
-        return new HotlineConfig(config.service(), config.sip(), config.rtp(), config.prompts(),
+        return new HotlineConfig(config.service(), config.sip(), config.rtp(), config.http(), config.prompts(),
                 new IvrConfig(ivr.noInputTimeout(), ivr.hangupAfterGoodbye(), ivr.maxInvalidInputs(), ivr.agentKey(),
                         ivr.agentQueue(), menu),
-                config.hours(), config.holidays(), config.queues());
+                config.hours(), config.holidays(), config.queues(), config.agents());
     }
 }
