@@ -46,11 +46,6 @@ public record QueueConfig(
     /** The {@code onMaxWait} value that ends the wait with rule R9's failure path. */
     public static final String FAIL = "fail";
 
-    /** The prompt whispering a queue's name to the agent. */
-    public static String namePrompt(String queue) {
-        return "queue.name." + queue;
-    }
-
     /** How the queue picks an agent; every strategy offers lower levels first. */
     public enum Strategy {
         @JsonProperty("longest-idle") LONGEST_IDLE("longest-idle"),
