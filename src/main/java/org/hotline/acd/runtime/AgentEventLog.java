@@ -30,6 +30,10 @@ public final class AgentEventLog implements AcdEventListener {
                     .addKeyValue("cause", e.cause()).log("offer cancelled");
             case AcdEvent.LateAnswerRejected e -> log.atInfo().addKeyValue("callId", e.callId())
                     .addKeyValue("agent", e.agent()).log("late answer rejected; the leg is hung up");
+            case AcdEvent.CallHeld e -> log.atDebug().addKeyValue("callId", e.callId()).addKeyValue("agent", e.agent())
+                    .log("agent holds the caller");
+            case AcdEvent.CallResumed e -> log.atDebug().addKeyValue("callId", e.callId()).addKeyValue("agent", e.agent())
+                    .log("agent resumed the caller");
             default -> log.atDebug().addKeyValue("event", event.getClass().getSimpleName()).log("{}", event);
         }
     }
