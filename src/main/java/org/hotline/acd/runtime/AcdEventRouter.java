@@ -9,10 +9,11 @@ import org.hotline.event.CallEventListener;
 
 /**
  * Sends each {@link AcdEvent} where it belongs: the steps of a caller's stay (queued, offered, no
- * answer, connected, hold, completed, abandoned, overflowed, not served, R7 announced) become
+ * answer, declined, connected, completed, abandoned, overflowed, not served, R7 announced) become
  * {@link CallEvent}s for the one call-event listener; everything about agents (status and state
- * changes, refused requests, rule R16/R17 alerts) and the offer details the call record does not
- * need (cancelled offers, late answers) goes to the agent listener.
+ * changes, refused requests, rule R16/R17 alerts) and the details the call record gets elsewhere
+ * or does not need (hold and resume, which the caller's thread reports with its hold
+ * announcements; cancelled offers; late answers) goes to the agent listener.
  *
  * <p>Called on the ACD executor; both listeners must be fast and must not block (their contracts).
  */
