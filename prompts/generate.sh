@@ -8,6 +8,8 @@
 #
 # prompts.tsv columns: name, language, voice (optional espeak-ng voice override), text.
 # Rows named tone.* are not spoken: their text is the argument list of sox's synth effect.
+# Rows of the language "common" are language-neutral (PromptLibrary finds them for any language);
+# rows named music.* are synthesised by prompts/music.sh, their text only describes them.
 # Output is deterministic (sox -R, no dither), so re-running changes nothing.
 set -euo pipefail
 
@@ -51,7 +53,9 @@ generate() {
     while IFS=$'\x1f' read -r name language voice text; do
         mkdir -p "$here/$language"
         target="$here/$language/$name.wav"
-        if [[ $name == tone.* ]]; then
+        if [[ $name == music.* ]]; then
+            "$here/music.sh" "$target"
+        elif [[ $name == tone.* ]]; then
             # shellcheck disable=SC2086 # text is sox's synth argument list
             sox -R -D -n -r 8000 -c 1 -b 16 -e signed-integer "$target" \
                 synth $text fade h 0.01 0 0.01 gain -n -3 pad 0.1 0.15
@@ -68,7 +72,7 @@ check() {
     declare -A expected=()
     table_rows="$(rows)"
     while IFS=$'\x1f' read -r name language voice text; do
-        default_voice "$language" > /dev/null
+        [[ $language == common ]] || default_voice "$language" > /dev/null
         expected["$language/$name.wav"]=1
         if [[ ! -f "$here/$language/$name.wav" ]]; then
             echo "missing: prompts/$language/$name.wav" >&2

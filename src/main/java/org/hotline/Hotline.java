@@ -4,37 +4,53 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hotline.acd.runtime.AcdConfigMapping;
+import org.hotline.acd.runtime.AcdDriver;
+import org.hotline.acd.runtime.AcdEventRouter;
+import org.hotline.acd.runtime.AcdFeatureCodes;
+import org.hotline.acd.runtime.AcdQueueGateway;
+import org.hotline.acd.runtime.AgentEventLog;
+import org.hotline.acd.runtime.SingleThreadSerialExecutor;
 import org.hotline.call.CallFlow;
 import org.hotline.call.CallFlowRunner;
 import org.hotline.call.PromptNames;
-import org.hotline.call.UnstaffedQueueGateway;
 import org.hotline.config.ConfigException;
 import org.hotline.config.HotlineConfig;
 import org.hotline.config.SipConfig;
 import org.hotline.event.CallEventListener;
 import org.hotline.event.CompositeCallEventListener;
 import org.hotline.event.LoggingCallEventListener;
+import org.hotline.http.AcdResource;
+import org.hotline.http.HttpApi;
 import org.hotline.media.rtp.RtpEngine;
 import org.hotline.prompt.PromptLibrary;
 import org.hotline.sip.SipFront;
+import org.hotline.sip.registrar.RegistrationListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that builds every part from the validated configuration,
- * wires them by hand, starts them in order (prompts, media, call flow, SIP last so no call arrives
- * before the rest is ready) and stops them in reverse. Start and close are called from one thread
- * (main, the shutdown hook, or a test); the count methods from any thread.
+ * wires them by hand, starts them in order (prompts, the ACD on its serial executor, the HTTP API,
+ * media, call flow, SIP last so no call arrives before the rest is ready) and stops them in
+ * reverse. Start and close are called from one thread (main, the shutdown hook, or a test); the
+ * count methods from any thread.
  */
 public final class Hotline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Hotline.class);
 
+    private final AcdDriver acd;
+    private final HttpApi http;
     private final RtpEngine media;
     private final CallFlowRunner flows;
     private final SipFront sip;
 
-    private Hotline(RtpEngine media, CallFlowRunner flows, SipFront sip) {
+    private Hotline(AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip) {
+        this.acd = acd;
+        this.http = http;
         this.media = media;
         this.flows = flows;
         this.sip = sip;
@@ -57,27 +73,54 @@ public final class Hotline implements AutoCloseable {
         CallEventListener events = new CompositeCallEventListener(List.of(new LoggingCallEventListener(), extraListener));
         SipConfig sipConfig = AdvertisedAddress.resolve(config.sip());
 
+        AcdDriver acd = new AcdDriver(AcdConfigMapping.setup(config), clock, new SingleThreadSerialExecutor(),
+                new AcdEventRouter(events, new AgentEventLog()));
+        AcdQueueGateway queues = new AcdQueueGateway(acd, AcdConfigMapping.directory(config),
+                config.service().defaultLanguage(), clock, events);
+        // Agents' side of the SIP front (REGISTER with digest auth, *1/*2/*3/*0 calls): built here,
+        // to be passed into SipFront.Wiring when the front's registrar and feature-code calls are
+        // joined to it (issue 3). Registrations are not yet reported to the ACD.
+        AgentAccess agents = new AgentAccess(AgentAccess.credentials(config.agents()), config.agents().realm(),
+                new AcdFeatureCodes(acd), RegistrationListener.NONE);
+        log.atDebug().addKeyValue("realm", agents.realm()).addKeyValue("agents", config.agents().members().size())
+                .log("agent access prepared");
+        HttpApi http;
+        try {
+            http = HttpApi.start(config.http(), new AcdResource(acd, clock).routes());
+        } catch (RuntimeException e) {
+            acd.close();
+            throw e;
+        }
+
         RtpEngine media = new RtpEngine(config.rtp());
         CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock));
-        SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, prompts,
-                new UnstaffedQueueGateway(), flows, events, clock));
+        SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, prompts, queues, flows, events,
+                clock));
         try {
             sip.start();
         } catch (RuntimeException e) {
             flows.close();
             media.close();
+            http.close();
+            acd.close();
             throw e;
         }
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
-                .addKeyValue("numbers", config.service().numbers()).log("Hotline is answering");
-        return new Hotline(media, flows, sip);
+                .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
+                .log("Hotline is answering");
+        return new Hotline(acd, http, media, flows, sip);
     }
 
-    /** Every prompt the call flow can play must exist in every language offered, checked before any call. */
+    /**
+     * Every prompt the call flow and the ACD can play must exist in every language offered (music
+     * on hold may come from the common tree), checked before any call.
+     */
     private static void requirePrompts(HotlineConfig config, PromptLibrary prompts) {
+        Set<String> played = new TreeSet<>(PromptNames.playedWith(config.ivr()));
+        played.addAll(AcdConfigMapping.promptsPlayed(config));
         List<String> missing = new ArrayList<>();
         for (String language : config.service().languages()) {
-            for (String name : PromptNames.playedWith(config.ivr())) {
+            for (String name : played) {
                 if (!prompts.has(name, language)) {
                     missing.add(language + "/" + name + ".wav");
                 }
@@ -85,8 +128,12 @@ public final class Hotline implements AutoCloseable {
         }
         if (!missing.isEmpty()) {
             throw new ConfigException(config.prompts().directory().toString(), "prompts.directory",
-                    "missing prompt files the menu and call flow play: " + String.join(", ", missing));
+                    "missing prompt files the menu, call flow and queues play: " + String.join(", ", missing));
         }
+    }
+
+    public int httpPort() {
+        return http.port();
     }
 
     public int sipPort() {
@@ -113,7 +160,7 @@ public final class Hotline implements AutoCloseable {
         return sip.stackServerTransactions() + sip.stackClientTransactions();
     }
 
-    /** Stops SIP first (active calls get a BYE), then the call flows, then media. */
+    /** Stops SIP first (active calls get a BYE), then the call flows, media, the HTTP API and the ACD. */
     @Override
     public void close() {
         try {
@@ -122,7 +169,15 @@ public final class Hotline implements AutoCloseable {
             try {
                 flows.close();
             } finally {
-                media.close();
+                try {
+                    media.close();
+                } finally {
+                    try {
+                        http.close();
+                    } finally {
+                        acd.close();
+                    }
+                }
             }
         }
         log.info("Hotline stopped");

@@ -14,7 +14,8 @@ import org.hotline.prompt.PromptException;
  * Command line: {@code hotline [--config FILE] [--set key=value ...]}. Loads and validates the
  * configuration (the embedded demo when no file is given), starts {@link Hotline}, and stops it on
  * SIGTERM/SIGINT. A bad configuration ends start-up with exit code 2 and one line naming the file,
- * the key and the reason.
+ * the key and the reason. {@code hotline hash-password <workNumber> [realm]} prints an agent's
+ * stored credential instead ({@link PasswordHasher}).
  */
 public final class Main {
 
@@ -25,6 +26,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals(PasswordHasher.COMMAND)) {
+            System.exit(PasswordHasher.run(args));
+            return;
+        }
         Path configFile = null;
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -66,8 +71,11 @@ public final class Main {
 
     private static final String USAGE = """
             usage: hotline [--config FILE] [--set key=value ...]
+                   hotline hash-password <workNumber> [realm]
               --config FILE    configuration file (default: the embedded demo, config/hotline.yaml)
-              --set key=value  override one key, e.g. --set sip.port=5070 --set sip.transports=[udp]""";
+              --set key=value  override one key, e.g. --set sip.port=5070 --set sip.transports=[udp]
+              hash-password    read an agent's password (console, or one line on stdin) and print the
+                               ha1Md5 / ha1Sha256 lines for agents.members (realm default: hotline)""";
 
     private static String value(String[] args, int i, String what) {
         if (i >= args.length) {

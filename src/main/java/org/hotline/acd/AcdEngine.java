@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -169,6 +170,22 @@ public final class AcdEngine {
 
     public Optional<AgentInfo> agent(String workNumber) {
         return board.find(workNumber).map(Agent::info);
+    }
+
+    /** Every agent, in configured order. */
+    public List<AgentInfo> agents() {
+        return board.all().stream().map(Agent::info).toList();
+    }
+
+    /** Every queue, in configured order, with its waiting callers and its agents. */
+    public List<QueueInfo> queues() {
+        return policies.keySet().stream()
+                .map(queue -> new QueueInfo(queue, dispatcher.waiting(queue), board.all().stream()
+                        .filter(agent -> agent.profile().serves(queue))
+                        .map(agent -> new QueueInfo.Member(agent.workNumber(), agent.profile().levelIn(queue).orElseThrow(),
+                                agent.status(), agent.state()))
+                        .toList()))
+                .toList();
     }
 
     /** The caller's position in their queue, from 1; empty if the caller is not waiting. */

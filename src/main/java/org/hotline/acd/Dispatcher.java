@@ -205,6 +205,15 @@ final class Dispatcher {
         return room.find(callId).flatMap(this::expectedWait);
     }
 
+    /** The callers of {@code queue} in turn, as immutable records. */
+    List<QueueInfo.Waiting> waiting(String queue) {
+        return room.inTurn().stream()
+                .filter(caller -> caller.queue().equals(queue))
+                .map(caller -> new QueueInfo.Waiting(caller.callId(), room.position(caller), caller.priority(),
+                        caller.state(), caller.enteredAt(), caller.ringing()))
+                .toList();
+    }
+
     boolean isWaiting(String callId) {
         return room.contains(callId);
     }

@@ -58,6 +58,10 @@ final class WaitingCaller {
         return state;
     }
 
+    Instant enteredAt() {
+        return enteredAt;
+    }
+
     Duration waited(Instant now) {
         return Duration.between(enteredAt, now);
     }

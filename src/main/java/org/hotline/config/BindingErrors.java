@@ -63,7 +63,7 @@ final class BindingErrors {
         if (List.class.isAssignableFrom(type) || java.util.Set.class.isAssignableFrom(type)) {
             return "a list";
         }
-        if (type.isRecord()) {
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
             return "a section of keys";
         }
         return "a " + type.getSimpleName();

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * The value of every key a site may leave out, as named constants, and the step that writes them
  * into the parsed tree before binding. Keys without a default ({@code service.numbers}, {@code
- * ivr.menu}, {@code ivr.agentQueue}, {@code queues}) must be written.
+ * ivr.menu}, {@code ivr.agentQueue}, {@code queues} and each queue's {@code name}, and each agent's
+ * keys) must be written. The agent rules' limits (R16-R18) are the standard, not defaults: they are
+ * constants of {@code org.hotline.acd.AgentRules}.
  */
 public final class ConfigDefaults {
 
@@ -28,6 +30,10 @@ public final class ConfigDefaults {
     public static final int RTP_PORT_MAX = 20999;
     public static final int RTP_EVENT_LOOP_THREADS = 0;
 
+    /** Loopback only until the API has access control (issue 4). */
+    public static final String HTTP_BIND_ADDRESS = "127.0.0.1";
+    public static final int HTTP_PORT = 8080;
+
     public static final String PROMPTS_DIRECTORY = "prompts";
 
     public static final Duration NO_INPUT_TIMEOUT = Duration.ofSeconds(5); // rule R5
@@ -40,6 +46,22 @@ public final class ConfigDefaults {
     public static final boolean NATIONAL_HOLIDAYS = true;
     public static final int SPRING_FESTIVAL_DAYS = 7;
 
+    public static final QueueConfig.Strategy QUEUE_STRATEGY = QueueConfig.Strategy.LONGEST_IDLE;
+    public static final int QUEUE_PRIORITY = 0;
+    public static final Duration QUEUE_WRAP_UP = Duration.ofSeconds(15);
+    public static final Duration QUEUE_MAX_WAIT = Duration.ofMinutes(5);
+    public static final String QUEUE_ON_MAX_WAIT = QueueConfig.FAIL; // rule R9
+    public static final QueueConfig.NoAgents QUEUE_WHEN_NO_AGENTS = QueueConfig.NoAgents.WAIT;
+    public static final Duration SERVICE_LEVEL_THRESHOLD = Duration.ofSeconds(20);
+    public static final int SERVICE_LEVEL_TARGET_PERCENT = 80;
+    public static final Duration ANNOUNCE_FIRST = Duration.ofSeconds(45); // rule R7
+    public static final Duration ANNOUNCE_INTERVAL = Duration.ofSeconds(60); // rule R7
+    public static final Duration RING_TIMEOUT = Duration.ofSeconds(10); // rule R1: three rings
+    public static final String MUSIC_ON_HOLD = "music.hold";
+    public static final boolean WHISPER = false;
+
+    public static final String AGENTS_REALM = "hotline";
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ConfigDefaults() {
@@ -50,12 +72,17 @@ public final class ConfigDefaults {
         fillService(root);
         fillSip(root);
         fillRtp(root);
+        ConfigTree.setIfAbsent(root, "http.bindAddress", text(HTTP_BIND_ADDRESS));
+        ConfigTree.setIfAbsent(root, "http.port", NODES.numberNode(HTTP_PORT));
         ConfigTree.setIfAbsent(root, "prompts.directory", text(PROMPTS_DIRECTORY));
         fillIvr(root);
         fillHours(root);
         ConfigTree.setIfAbsent(root, "holidays.nationalHolidays", NODES.booleanNode(NATIONAL_HOLIDAYS));
         ConfigTree.setIfAbsent(root, "holidays.springFestivalDays", NODES.numberNode(SPRING_FESTIVAL_DAYS));
         ConfigTree.setIfAbsent(root, "holidays.extraDates", NODES.arrayNode());
+        fillQueues(root);
+        ConfigTree.setIfAbsent(root, "agents.realm", text(AGENTS_REALM));
+        ConfigTree.setIfAbsent(root, "agents.members", NODES.arrayNode());
     }
 
     private static void fillService(ObjectNode root) {
@@ -94,6 +121,35 @@ public final class ConfigDefaults {
         ConfigTree.setIfAbsent(root, "hours.alwaysOpen", NODES.booleanNode(!hasWindows));
         ConfigTree.setIfAbsent(root, "hours.weekly", NODES.arrayNode());
         ConfigTree.setIfAbsent(root, "hours.afterHours.action", text(AFTER_HOURS_ACTION.name()));
+    }
+
+    /** Each queue entry that is a section gets the policy defaults; anything else fails on binding. */
+    private static void fillQueues(ObjectNode root) {
+        JsonNode queues = root.path("queues");
+        if (!queues.isArray()) {
+            return;
+        }
+        for (JsonNode queue : queues) {
+            if (queue instanceof ObjectNode entry) {
+                ConfigTree.setIfAbsent(entry, "strategy", text(QUEUE_STRATEGY.toString()));
+                ConfigTree.setIfAbsent(entry, "priority", NODES.numberNode(QUEUE_PRIORITY));
+                ConfigTree.setIfAbsent(entry, "wrapUp", duration(QUEUE_WRAP_UP));
+                ConfigTree.setIfAbsent(entry, "maxWait", duration(QUEUE_MAX_WAIT));
+                ConfigTree.setIfAbsent(entry, "onMaxWait", text(QUEUE_ON_MAX_WAIT));
+                ConfigTree.setIfAbsent(entry, "whenNoAgents", text(QUEUE_WHEN_NO_AGENTS.toString()));
+                ConfigTree.setIfAbsent(entry, "serviceLevel.threshold", duration(SERVICE_LEVEL_THRESHOLD));
+                ConfigTree.setIfAbsent(entry, "serviceLevel.targetPercent", NODES.numberNode(SERVICE_LEVEL_TARGET_PERCENT));
+                ConfigTree.setIfAbsent(entry, "announceFirst", duration(ANNOUNCE_FIRST));
+                ConfigTree.setIfAbsent(entry, "announceInterval", duration(ANNOUNCE_INTERVAL));
+                ConfigTree.setIfAbsent(entry, "ringTimeout", duration(RING_TIMEOUT));
+                ConfigTree.setIfAbsent(entry, "musicOnHold", text(MUSIC_ON_HOLD));
+                ConfigTree.setIfAbsent(entry, "whisper", NODES.booleanNode(WHISPER));
+            }
+        }
+    }
+
+    private static JsonNode duration(Duration value) {
+        return text(DurationFormat.format(value));
     }
 
     private static JsonNode text(String value) {

@@ -1,7 +1,6 @@
 package org.hotline.config;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -27,27 +26,20 @@ final class ConfigValidator {
         checkService(require(config.service(), "service"));
         checkSip(require(config.sip(), "sip"));
         checkRtp(require(config.rtp(), "rtp"));
+        checkHttp(require(config.http(), "http"));
         require(require(config.prompts(), "prompts").directory(), "prompts.directory");
-        Set<String> queues = checkQueues(require(config.queues(), "queues"));
+        Set<String> queues = new QueueValidator(this).check(require(config.queues(), "queues"));
         checkIvr(require(config.ivr(), "ivr"), queues, config.service().languages());
         checkHours(require(config.hours(), "hours"));
         checkHolidays(require(config.holidays(), "holidays"));
+        new AgentValidator(this, queues, config.service().numbers()).check(require(config.agents(), "agents"));
     }
 
-    private Set<String> checkQueues(List<QueueConfig> queues) {
-        if (queues.isEmpty()) {
-            throw fail("queues", "at least one queue is needed");
+    private void checkHttp(HttpConfig http) {
+        requireText(http.bindAddress(), "http.bindAddress");
+        if (http.port() < 0 || http.port() > PORT_CEILING) {
+            throw fail("http.port", http.port() + " is not a port (0-" + PORT_CEILING + ", 0 picks a free one)");
         }
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < queues.size(); i++) {
-            String key = "queues[" + i + "]";
-            require(queues.get(i), key);
-            String name = requireText(queues.get(i).name(), key + ".name");
-            if (!names.add(name)) {
-                throw fail(key + ".name", "queue " + name + " is defined twice");
-            }
-        }
-        return names;
     }
 
     private void checkService(ServiceConfig service) {

@@ -10,9 +10,11 @@ public record HotlineConfig(
         ServiceConfig service,
         SipConfig sip,
         RtpConfig rtp,
+        HttpConfig http,
         PromptsConfig prompts,
         IvrConfig ivr,
         HoursConfig hours,
         HolidaysConfig holidays,
-        List<QueueConfig> queues) {
+        List<QueueConfig> queues,
+        AgentsConfig agents) {
 }

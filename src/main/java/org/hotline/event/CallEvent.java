@@ -1,7 +1,9 @@
 package org.hotline.event;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.hotline.call.EndReason;
 
 /**
@@ -43,6 +45,59 @@ public sealed interface CallEvent {
 
     /** The ACD returned the caller (SERVED, NOT_SERVED, ABANDONED). */
     record QueueLeft(String callId, Instant at, String queue, String outcome) implements CallEvent {}
+
+    // --- the ACD (issue 3): between QueueRequested and QueueLeft ---
+
+    /** The caller joined an ACD queue at {@code position} (from 1); {@code priority}: higher is served first. */
+    record QueueEntered(String callId, Instant at, String queue, int priority, int position) implements CallEvent {}
+
+    /** Rule R7: the waiting caller heard their position and, when it can be estimated, the expected wait. */
+    record WaitAnnounced(String callId, Instant at, String queue, int position, Optional<Duration> expectedWait)
+            implements CallEvent {}
+
+    /** The caller is offered to these agents (one, or every eligible agent for ring-all). */
+    record AgentOffered(String callId, Instant at, String queue, List<String> agents) implements CallEvent {
+        public AgentOffered {
+            agents = List.copyOf(agents);
+        }
+    }
+
+    /** Rule R1: the agent's phone rang out (or could not ring); the agent was set not ready. */
+    record AgentNoAnswer(String callId, Instant at, String queue, String agent) implements CallEvent {}
+
+    /** The agent's phone declined the offer (busy, decline, unreachable); the caller keeps their place. */
+    record AgentDeclined(String callId, Instant at, String queue, String agent) implements CallEvent {}
+
+    /** The caller's wait reached the queue's maximum and the caller moved to another queue. */
+    record QueueOverflowed(String callId, Instant at, String fromQueue, String toQueue, Duration waited)
+            implements CallEvent {}
+
+    /** Caller and agent are connected; {@code waited} runs from the first queue entry (service level). */
+    record AgentConnected(String callId, Instant at, String queue, String agent, Duration waited) implements CallEvent {}
+
+    /** The agent put the caller on hold (the caller hears music). */
+    record HeldByAgent(String callId, Instant at, String agent) implements CallEvent {}
+
+    /** Rule R7 on hold: the held caller heard hold.still-checking, {@code heldFor} after the hold began. */
+    record HoldAnnounced(String callId, Instant at, String agent, Duration heldFor) implements CallEvent {}
+
+    /** The agent took the caller off hold. */
+    record ResumedByAgent(String callId, Instant at, String agent) implements CallEvent {}
+
+    /** Rule R9: the agent blind-transferred the caller; {@code requested} is the REFER target's user part. */
+    record TransferredByAgent(String callId, Instant at, String agent, String requested, String toQueue)
+            implements CallEvent {}
+
+    /** The conversation with the agent ended; {@code endedBy} is {@code AGENT} or {@code CALLER}. */
+    record AgentCallEnded(String callId, Instant at, String queue, String agent, String endedBy, Duration talked)
+            implements CallEvent {}
+
+    /** The caller hung up before an agent answered: an abandon, with the wait. */
+    record QueueAbandoned(String callId, Instant at, String queue, Duration waited, boolean whileOffered)
+            implements CallEvent {}
+
+    /** Rule R9's failure path: no agent could take the call ({@code reason}: MAX_WAIT_REACHED, NO_AGENT_LOGGED_IN). */
+    record QueueNotServed(String callId, Instant at, String queue, String reason, Duration waited) implements CallEvent {}
 
     /** After hours (rule R19) or on-call: a transfer was attempted. */
     record TransferAttempted(String callId, Instant at, String target, boolean succeeded) implements CallEvent {}

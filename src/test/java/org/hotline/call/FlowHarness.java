@@ -78,6 +78,20 @@ final class FlowHarness {
             case CallEvent.SurveyAnswered e -> "SurveyAnswered " + e.queue() + " " + e.score();
             case CallEvent.TransferAttempted e -> "TransferAttempted " + e.target() + " " + e.succeeded();
             case CallEvent.Ended e -> "Ended " + e.reason();
+            case CallEvent.QueueEntered e -> "QueueEntered " + e.queue() + " " + e.position();
+            case CallEvent.WaitAnnounced e -> "WaitAnnounced " + e.queue() + " " + e.position();
+            case CallEvent.AgentOffered e -> "AgentOffered " + e.queue() + " " + e.agents();
+            case CallEvent.AgentNoAnswer e -> "AgentNoAnswer " + e.agent();
+            case CallEvent.AgentDeclined e -> "AgentDeclined " + e.agent();
+            case CallEvent.QueueOverflowed e -> "QueueOverflowed " + e.fromQueue() + " " + e.toQueue();
+            case CallEvent.AgentConnected e -> "AgentConnected " + e.queue() + " " + e.agent();
+            case CallEvent.HeldByAgent e -> "HeldByAgent " + e.agent();
+            case CallEvent.HoldAnnounced e -> "HoldAnnounced " + e.agent();
+            case CallEvent.ResumedByAgent e -> "ResumedByAgent " + e.agent();
+            case CallEvent.TransferredByAgent e -> "TransferredByAgent " + e.agent() + " " + e.toQueue();
+            case CallEvent.AgentCallEnded e -> "AgentCallEnded " + e.agent() + " " + e.endedBy();
+            case CallEvent.QueueAbandoned e -> "QueueAbandoned " + e.queue();
+            case CallEvent.QueueNotServed e -> "QueueNotServed " + e.queue() + " " + e.reason();
         };
     }
 
@@ -101,9 +115,9 @@ final class FlowHarness {
 
     static HotlineConfig withMenu(HotlineConfig config, MenuConfig menu) {
         IvrConfig ivr = config.ivr();
-        return new HotlineConfig(config.service(), config.sip(), config.rtp(), config.prompts(),
+        return new HotlineConfig(config.service(), config.sip(), config.rtp(), config.http(), config.prompts(),
                 new IvrConfig(ivr.noInputTimeout(), ivr.hangupAfterGoodbye(), ivr.maxInvalidInputs(), ivr.agentKey(),
                         ivr.agentQueue(), menu),
-                config.hours(), config.holidays(), config.queues());
+                config.hours(), config.holidays(), config.queues(), config.agents());
     }
 }

@@ -157,6 +157,22 @@ final class ScriptedCallControl implements CallControl {
         }
     }
 
+    /** The flow's queue is {@link #handToQueue}'s script; the ACD's operations are not scripted here. */
+    @Override
+    public Playback startPlayback(Announcement announcement, boolean loop) {
+        throw new UnsupportedOperationException("the call flow does not play in the background");
+    }
+
+    @Override
+    public void whenHungUp(Runnable action) {
+        throw new UnsupportedOperationException("the call flow does not watch for hang-up");
+    }
+
+    @Override
+    public AgentOffer offerAgent(String workNumber, AgentOfferListener listener) {
+        throw new UnsupportedOperationException("the call flow does not offer agents");
+    }
+
     private void ensureConnected() {
         if (hungUp) {
             record("(hung up)");

@@ -127,6 +127,31 @@ class PromptLibraryTest {
     }
 
     @Test
+    void commonPromptIsFoundForEveryLanguageUnlessTheLanguageHasItsOwn() throws IOException {
+        writeWav("zh-CN", "menu.main", new AudioFormat(8000, 16, 1, true, false), tone(1600));
+        writeWav("en-US", "menu.main", new AudioFormat(8000, 16, 1, true, false), tone(1600));
+        writeWav("en-US", "music.hold", new AudioFormat(8000, 16, 1, true, false), tone(3200));
+        writeWav(PromptLibrary.COMMON, "music.hold", new AudioFormat(8000, 16, 1, true, false), tone(8000));
+        PromptLibrary library = PromptLibrary.load(directory, List.of("zh-CN", "en-US"));
+
+        assertEquals(Duration.ofSeconds(1), library.clip("music.hold", "zh-CN").duration());
+        assertEquals(Duration.ofMillis(400), library.clip("music.hold", "en-US").duration());
+        assertTrue(library.has("music.hold", "zh-CN"));
+        assertEquals(Set.of("menu.main"), library.names("zh-CN"));
+        assertEquals(Set.of("music.hold"), library.commonNames());
+    }
+
+    @Test
+    void checkedInMusicOnHoldIsLongAndLanguageNeutral() {
+        PromptLibrary library = PromptLibrary.load(PromptsTsv.DIRECTORY, PromptsTsv.LANGUAGES);
+
+        for (String language : PromptsTsv.LANGUAGES) {
+            assertTrue(library.clip("music.hold", language).duration().compareTo(Duration.ofSeconds(20)) >= 0, language);
+            assertFalse(library.names(language).contains("music.hold"), language);
+        }
+    }
+
+    @Test
     void missingLanguageDirectoryIsNamed() {
         PromptException e = assertThrows(PromptException.class, () -> load("fr-FR"));
 

@@ -1,0 +1,171 @@
+package org.hotline.acd.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.hotline.acd.runtime.CallerCommand.Announce;
+import org.hotline.acd.runtime.CallerCommand.CancelOffers;
+import org.hotline.acd.runtime.CallerCommand.Connect;
+import org.hotline.acd.runtime.CallerCommand.HungUp;
+import org.hotline.acd.runtime.CallerCommand.NotServed;
+import org.hotline.acd.runtime.CallerCommand.Offer;
+import org.hotline.acd.runtime.CallerCommand.Overflowed;
+import org.hotline.call.AgentLeg;
+import org.hotline.call.AgentOffer;
+import org.hotline.call.CallControl;
+import org.hotline.call.CallHungUpException;
+import org.hotline.call.QueueOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One caller's stay in the ACD, on the caller's virtual thread:
+ * <pre>
+ *   join ─ music ─ mailbox: Announce (R7) ─ Offer / CancelOffers (ring agents) ─ Overflowed (R9 phrase)
+ *          │        ├ NotServed ─────────────────────────────────────────────► NOT_SERVED
+ *          │        └ Connect ─ {@link Conversation} ─ agent hung up ─────────► SERVED
+ *          │                                          └ agent transferred ─ join the target queue
+ *          └ caller hangs up anywhere ─ cancel offers, hang up the agent leg, tell the engine, rethrow
+ * </pre>
+ * The engine times everything (ring timeouts, R7 in queue, maximum wait); this class only carries
+ * out its commands, so the caller's thread adds no timer of its own while waiting.
+ *
+ * <p>Threading: the caller's virtual thread only (agent offers' outcomes go to the ACD executor).
+ */
+final class QueuedCaller {
+
+    private static final Logger log = LoggerFactory.getLogger(QueuedCaller.class);
+
+    private final AcdQueueGateway.Context context;
+    private final CallControl call;
+    private final String callId;
+    private final String language;
+    private final CallerMailbox mailbox;
+    private final CallerAudio audio;
+    private final Map<String, AgentOffer> offers = new LinkedHashMap<>();
+    private QueueCallerSettings queue;
+    private AgentLeg leg;
+
+    QueuedCaller(AcdQueueGateway.Context context, CallControl call, String language, CallerMailbox mailbox) {
+        this.context = context;
+        this.call = call;
+        this.callId = call.info().callId();
+        this.language = language;
+        this.mailbox = mailbox;
+        this.audio = new CallerAudio(call, language);
+    }
+
+    QueueOutcome run(String firstQueue) {
+        try {
+            String next = firstQueue;
+            while (true) {
+                join(next);
+                Optional<Connect> connect = waitForAgent();
+                if (connect.isEmpty()) {
+                    return QueueOutcome.NOT_SERVED;
+                }
+                leg = connect.get().leg();
+                Optional<String> transferTo = new Conversation(context, call, language, queue, audio, connect.get()).run();
+                leg = null;
+                if (transferTo.isEmpty()) {
+                    return QueueOutcome.SERVED;
+                }
+                next = transferTo.get();
+            }
+        } catch (RuntimeException e) {
+            leave(e);
+            throw e;
+        } finally {
+            audio.stop();
+        }
+    }
+
+    private void join(String queueName) {
+        queue = context.directory().settings(queueName);
+        audio.music(queue.musicOnHold());
+        try {
+            context.driver().join(callId, queueName, queue.priority())
+                    .get(AcdQueueGateway.JOIN_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the ACD did not place call " + callId + " in " + queueName, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while joining " + queueName, e);
+        }
+    }
+
+    /** Carries out the engine's commands until it connects the caller (present) or gives up (empty). */
+    private Optional<Connect> waitForAgent() {
+        while (true) {
+            audio.settle();
+            Optional<CallerCommand> next = mailbox.take(audio.pollInterval());
+            if (next.isEmpty()) {
+                continue;
+            }
+            switch (next.get()) {
+                case Announce announce -> audio.announce( // rule R7, timed by the engine from queue entry
+                        AcdPrompts.waitAnnouncement(announce.position(), announce.expectedWait(), language));
+                case Offer offer -> offer.agents().forEach(this::offer);
+                case CancelOffers cancel -> cancel.agents().forEach(this::cancelOffer);
+                case Overflowed overflowed -> {
+                    queue = context.directory().settings(overflowed.toQueue());
+                    audio.announce(List.of(AcdPrompts.TRANSFER_CONNECTING), queue.musicOnHold()); // rule R9
+                }
+                case NotServed notServed -> {
+                    cancelAllOffers();
+                    return Optional.empty();
+                }
+                case Connect connect -> {
+                    offers.remove(connect.agent());
+                    cancelAllOffers(); // ring-all: the engine CANCELs the others too; never two connects
+                    return Optional.of(connect);
+                }
+                case HungUp hungUp -> throw new CallHungUpException(callId);
+            }
+        }
+    }
+
+    private void offer(String agent) {
+        try {
+            offers.put(agent, call.offerAgent(agent, context.driver().offerListener(callId, agent)));
+        } catch (CallHungUpException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.atWarn().addKeyValue("callId", callId).addKeyValue("agent", agent).setCause(e)
+                    .log("could not ring the agent; reported as a failed offer");
+            context.driver().offerListener(callId, agent).failed(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void cancelOffer(String agent) {
+        AgentOffer offer = offers.remove(agent);
+        if (offer != null) {
+            offer.cancel();
+        }
+    }
+
+    private void cancelAllOffers() {
+        List.copyOf(offers.keySet()).forEach(this::cancelOffer);
+    }
+
+    /** The caller hung up (or the front failed): nothing of this caller may stay behind. */
+    private void leave(RuntimeException cause) {
+        try {
+            cancelAllOffers();
+            if (leg != null) {
+                leg.hangup();
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        } finally {
+            context.driver().callerLeft(callId);
+        }
+        if (!(cause instanceof CallHungUpException)) {
+            log.atWarn().addKeyValue("callId", callId).setCause(cause).log("left the ACD on a failure");
+        }
+    }
+}
