@@ -30,6 +30,30 @@ public interface MediaSession extends AutoCloseable {
      */
     CompletableFuture<Void> play(List<AudioClip> clips);
 
+    /**
+     * Like {@link #play(List)}; with {@code loop} the clips start over until {@link #stopPlayback}
+     * (music on hold, rule R7).
+     *
+     * <p>Temporary default on branch {@code b2bua} so the SIP front compiles before the media branch
+     * lands its implementation: it plays once and ignores {@code loop}.
+     */
+    default CompletableFuture<Void> play(List<AudioClip> clips, boolean loop) {
+        return play(clips);
+    }
+
+    /**
+     * Sends to this session's peer what {@code source} receives (audio and RFC 4733 events) instead
+     * of this session's own playback; {@code null} stops relaying.
+     *
+     * <p>Temporary default on branch {@code b2bua} until the media branch lands its implementation:
+     * stopping is a no-op and starting is unsupported.
+     */
+    default void relayFrom(MediaSession source) {
+        if (source != null) {
+            throw new UnsupportedOperationException("RTP relay not implemented on this branch yet");
+        }
+    }
+
     void stopPlayback();
 
     /** Receives each RFC 4733 key press exactly once ('0'-'9', '*', '#', 'A'-'D'). Set before connect. */

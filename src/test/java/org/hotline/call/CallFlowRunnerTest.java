@@ -160,5 +160,20 @@ class CallFlowRunnerTest {
             steps.add("hangup " + reason);
             hungUp.countDown();
         }
+
+        @Override
+        public Playback startPlayback(Announcement announcement, boolean loop) {
+            throw new UnsupportedOperationException("not reached");
+        }
+
+        @Override
+        public void whenHungUp(Runnable action) {
+            throw new UnsupportedOperationException("not reached");
+        }
+
+        @Override
+        public AgentOffer offerAgent(String workNumber, AgentOfferListener listener) {
+            throw new UnsupportedOperationException("not reached");
+        }
     }
 }

@@ -157,6 +157,46 @@ final class ScriptedCallControl implements CallControl {
         }
     }
 
+    @Override
+    public Playback startPlayback(Announcement announcement, boolean loop) {
+        record((loop ? "loop " : "start ") + announcement.language() + " " + String.join(" ", announcement.promptNames()));
+        return new Playback() {
+            private boolean stopped;
+
+            @Override
+            public void stop() {
+                stopped = true;
+            }
+
+            @Override
+            public boolean isDone() {
+                return stopped;
+            }
+        };
+    }
+
+    @Override
+    public void whenHungUp(Runnable action) {
+        record("when hung up");
+    }
+
+    @Override
+    public AgentOffer offerAgent(String workNumber, AgentOfferListener listener) {
+        record("offer agent " + workNumber + " -> not registered");
+        listener.failed("not registered");
+        return new AgentOffer() {
+            @Override
+            public String workNumber() {
+                return workNumber;
+            }
+
+            @Override
+            public void cancel() {
+                record("cancel offer " + workNumber);
+            }
+        };
+    }
+
     private void ensureConnected() {
         if (hungUp) {
             record("(hung up)");
