@@ -1,43 +1,33 @@
 package org.hotline.sip;
 
 import java.text.ParseException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.DialogState;
-import javax.sip.ObjectInUseException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.hotline.call.AgentLeg;
-import org.hotline.call.Announcement;
-import org.hotline.call.CallHungUpException;
-import org.hotline.media.MediaSession;
 import org.hotline.sip.sdp.NegotiatedMedia;
 import org.hotline.sip.sdp.SdpRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Our INVITE to one of an agent's contacts and, if it wins its {@link AgentOfferAttempt}, the
- * answered agent leg of the B2BUA. Lifecycle in {@link AgentLegState}. Stack threads deliver the
- * responses and the agent's in-dialog requests ({@code on*}, never blocking); the caller's virtual
- * thread drives the {@link AgentLeg} methods ({@link #whisper} and {@link #awaitEvent} block). State
- * is guarded by {@code lock}; no I/O while holding it. The agent's hold (re-INVITE sendonly or
- * inactive), transfer (REFER, {@link AgentTransfer}) and hang-up reach the caller's thread as
- * {@link LegEvent}s. The caller's end hangs the leg up (an {@link EndActions} entry), and so may the
- * ACD: {@link #hangup} is idempotent.
+ * The signalling of our INVITE to one of an agent's contacts: the INVITE client transaction and
+ * its dialog, from sending to BYE. Lifecycle in {@link AgentLegState}. If its 2xx wins the
+ * {@link AgentOfferAttempt}, a {@link BridgedLeg} is made and handed to the ACD; the agent's hold,
+ * transfer and hang-up reach it from here. Stack threads deliver the responses and the agent's
+ * in-dialog requests ({@code on*}, never blocking); {@link #hangup} comes from the caller's virtual
+ * thread, the ACD or the caller's end, and is idempotent. State is guarded by {@code lock}; no I/O
+ * while holding it.
  */
-final class AgentCall implements AgentLeg, DialogEndpoint {
+final class AgentCall implements DialogEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(AgentCall.class);
-    private static final Duration UNTIL_DONE = Duration.ofDays(1);
 
     private final SipCallContext ctx;
     private final AgentOfferAttempt offer;
@@ -48,14 +38,11 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
     private final Dialog dialog;
     private final CallDialog signalling;
     private final AgentTransfer transfer;
-    private final LegEvents events;
-    private final CompletableFuture<Void> over = new CompletableFuture<>();
     private final Runnable hangupOnCallerGone = this::callerGone;
     private final ReentrantLock lock = new ReentrantLock();
     private AgentLegState state = AgentLegState.CALLING;
     private boolean answerSeen;
-    private boolean relaying;
-    private boolean held;
+    private volatile BridgedLeg bridged;
 
     private AgentCall(SipCallContext ctx, AgentOfferAttempt offer, SipCall caller, CallMedia media,
             ClientTransaction inviteTx) {
@@ -68,7 +55,6 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
         this.dialog = inviteTx.getDialog();
         this.signalling = new CallDialog(ctx, this, null, dialog, null);
         this.transfer = new AgentTransfer(ctx.messaging(), signalling);
-        this.events = new LegEvents(caller.callId());
     }
 
     /** Builds the INVITE to {@code contactUri} and its client transaction; {@link #send} sends it. */
@@ -77,15 +63,15 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
         Request invite = AgentInvite.build(ctx.messaging(), new AgentInvite.Target(contactUri, offer.workNumber(),
                 caller.info().caller(), caller.callerDisplay().orElse(null), sdpOffer));
         ClientTransaction ct = ctx.messaging().provider.getNewClientTransaction(invite);
-        AgentCall leg = new AgentCall(ctx, offer, caller, media, ct);
-        ct.setApplicationData(leg);
-        leg.dialog.setApplicationData(leg);
+        AgentCall call = new AgentCall(ctx, offer, caller, media, ct);
+        ct.setApplicationData(call);
+        call.dialog.setApplicationData(call);
         SipMessaging.tune(ct, ctx.tuning());
-        if (!ctx.calls().register(leg)) {
-            leg.discard();
-            throw new SipException("Call-ID already in use: " + leg.callId);
+        if (!ctx.calls().register(call)) {
+            call.discard();
+            throw new SipException("Call-ID already in use: " + call.callId);
         }
-        return leg;
+        return call;
     }
 
     /** Sends the INVITE; a failure to send fails this contact. Runs on its own virtual thread. */
@@ -109,112 +95,38 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
         return callId;
     }
 
-    MediaSession mediaSession() {
-        return media.session();
-    }
-
-    // ---- AgentLeg, on the caller's virtual thread
-
-    @Override
-    public String workNumber() {
+    String workNumber() {
         return offer.workNumber();
     }
 
-    /** Both ways; while the agent holds, agent-to-caller stays off until RESUMED (issue 3 item 6). */
-    @Override
-    public void relay(boolean on) {
-        boolean isHeld;
-        lock.lock();
-        try {
-            if (state != AgentLegState.CONFIRMED) {
-                return;
-            }
-            relaying = on;
-            isHeld = held;
-        } finally {
-            lock.unlock();
-        }
-        MediaSession agentSide = media.session();
-        MediaSession callerSide = caller.mediaSession();
-        agentSide.relayFrom(on ? callerSide : null);
-        callerSide.relayFrom(on && !isHeld ? agentSide : null);
-    }
-
-    @Override
-    public void whisper(Announcement announcement) {
-        ensureCallerLive();
-        if (state() != AgentLegState.CONFIRMED) {
-            return;
-        }
-        CompletableFuture<Void> played = media.session().play(announcement.promptNames().stream()
-                .map(name -> ctx.prompts().clip(name, announcement.language())).toList());
-        try {
-            Waits.await(CompletableFuture.anyOf(played, over, caller.ended()), UNTIL_DONE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while whispering to agent leg " + callId, e);
-        }
-        if (caller.isEnded()) {
-            media.session().stopPlayback();
-        }
-        ensureCallerLive();
-    }
-
-    @Override
-    public LegEvent awaitEvent(Duration timeout) {
-        return events.await(timeout);
-    }
-
-    @Override
-    public Optional<String> transferTarget() {
+    Optional<String> transferTarget() {
         return transfer.target();
     }
 
     /** BYE (after the final NOTIFY of an accepted transfer), or CANCEL if not answered. Idempotent. */
-    @Override
-    public void hangup() {
-        AgentLegState from;
-        lock.lock();
-        try {
-            from = state;
-            if (from == AgentLegState.CONFIRMED) {
-                state = state.to(AgentLegState.RELEASING);
-            }
-        } finally {
-            lock.unlock();
-        }
+    void hangup() {
+        AgentLegState from = state();
         if (from.unanswered()) {
             cancel();
-        } else if (from == AgentLegState.CONFIRMED) {
-            leaveConfirmed();
-            log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
-                    .log("hanging up the agent leg");
-            if (!transfer.finish(this::bye)) {
-                bye();
-            }
+            return;
+        }
+        if (!transition(AgentLegState.RELEASING, AgentLegState.CONFIRMED)) {
+            return;
+        }
+        bridged.ended();
+        log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
+                .log("hanging up the agent leg");
+        if (!transfer.finish(this::bye)) {
+            bye();
         }
     }
 
-    // ---- from the offer
-
     /** Stops this contact ringing: CANCEL now, or once a provisional response came (RFC 3261 §9.1). */
     void cancel() {
-        boolean sendNow;
-        lock.lock();
-        try {
-            if (state == AgentLegState.CALLING) {
-                state = state.to(AgentLegState.CANCEL_PENDING);
-            } else if (state == AgentLegState.RINGING) {
-                state = state.to(AgentLegState.CANCELLING);
-            } else {
-                return;
-            }
-            sendNow = state == AgentLegState.CANCELLING;
-        } finally {
-            lock.unlock();
-        }
-        if (sendNow) {
+        if (transition(AgentLegState.CANCELLING, AgentLegState.RINGING)) {
             sendCancel();
+        } else {
+            transition(AgentLegState.CANCEL_PENDING, AgentLegState.CALLING);
         }
     }
 
@@ -250,20 +162,10 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
     }
 
     private void onProvisional() {
-        boolean sendCancel = false;
-        lock.lock();
-        try {
-            if (state == AgentLegState.CALLING) {
-                state = state.to(AgentLegState.RINGING);
-            } else if (state == AgentLegState.CANCEL_PENDING) {
-                state = state.to(AgentLegState.CANCELLING);
-                sendCancel = true;
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (sendCancel) {
+        if (transition(AgentLegState.CANCELLING, AgentLegState.CANCEL_PENDING)) {
             sendCancel();
+        } else {
+            transition(AgentLegState.RINGING, AgentLegState.CALLING);
         }
     }
 
@@ -280,13 +182,15 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
         } finally {
             lock.unlock();
         }
-        ack(ok);
+        AgentInvite.ack(dialog, ok);
         NegotiatedMedia answer = checkAnswer(ok);
         boolean ringing = before == AgentLegState.CALLING || before == AgentLegState.RINGING;
-        if (ringing && answer != null && offer.claim(this)
-                && transition(AgentLegState.CONFIRMED, AgentLegState.CALLING, AgentLegState.RINGING)) {
-            confirm(ok);
-            return;
+        if (ringing && answer != null && offer.claim(this)) {
+            BridgedLeg leg = new BridgedLeg(this, caller, media.session(), ctx.prompts());
+            if (confirm(leg, ok)) {
+                return;
+            }
+            leg.ended();
         }
         transition(AgentLegState.RELEASING, AgentLegState.CALLING, AgentLegState.RINGING,
                 AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING);
@@ -298,14 +202,26 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
         }
     }
 
-    private void confirm(Response ok) {
+    /** The winner: CONFIRMED with its leg (set together, so the agent's BYE always finds it), media applied. */
+    private boolean confirm(BridgedLeg leg, Response ok) {
+        lock.lock();
+        try {
+            if (state != AgentLegState.CALLING && state != AgentLegState.RINGING) {
+                return false;
+            }
+            state = state.to(AgentLegState.CONFIRMED);
+            bridged = leg;
+        } finally {
+            lock.unlock();
+        }
         try {
             media.acceptAnswer(CallDialog.body(ok));
         } catch (SdpRejectedException e) {
             throw new IllegalStateException("an answer checked a moment ago was refused", e);
         }
         caller.endActions().add(hangupOnCallerGone);
-        offer.answered(this);
+        offer.answered(leg);
+        return true;
     }
 
     private NegotiatedMedia checkAnswer(Response ok) {
@@ -322,16 +238,10 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
     }
 
     private void onRefused(String reason, boolean global) {
-        AgentLegState before;
-        lock.lock();
-        try {
-            if (!state.unanswered()) {
-                return;
-            }
-            before = state;
-            state = state.to(AgentLegState.ENDED);
-        } finally {
-            lock.unlock();
+        AgentLegState before = state();
+        if (!transition(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.RINGING,
+                AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING)) {
+            return;
         }
         finish();
         if (before == AgentLegState.CALLING || before == AgentLegState.RINGING) {
@@ -355,10 +265,8 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
             return;
         }
         if (from == AgentLegState.CONFIRMED) {
-            log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
-                    .log("agent hung up");
-            events.add(LegEvent.HUNG_UP);
-            leaveConfirmed();
+            log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId()).log("agent hung up");
+            bridged.agentHungUp();
         }
         signalling.respond(tx, Response.OK);
         finish();
@@ -375,18 +283,17 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
         } else if (media.awaitingAnswer()) {
             signalling.respond(tx, Response.REQUEST_PENDING);
         } else {
-            boolean before = media.peerReceives();
             signalling.answerReInvite(tx, reInvite, media);
-            holdChanged(before, media.peerReceives());
+            bridged.holdChanged(media.peerReceives());
         }
     }
 
+    /** Carries the agent's answer when its re-INVITE had no offer (ours went in the 2xx). */
     @Override
     public void onAck(Request ack) {
         if (state() == AgentLegState.CONFIRMED && media.awaitingAnswerIn(CallDialog.cseq(ack))) {
-            boolean before = media.peerReceives();
             signalling.acceptAnswerFromAck(media, ack);
-            holdChanged(before, media.peerReceives());
+            bridged.holdChanged(media.peerReceives());
         }
     }
 
@@ -400,11 +307,11 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
         if (transfer.accept(tx, refer)) {
             log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
                     .addKeyValue("target", transfer.target().orElse("")).log("agent transfers the caller");
-            events.add(LegEvent.TRANSFER_REQUESTED);
+            bridged.transferRequested();
         }
     }
 
-    /** DTMF by INFO from the agent is acknowledged and not passed on (RFC 4733 events are relayed). */
+    /** DTMF by INFO from the agent is acknowledged, not passed on (RFC 4733 events are relayed). */
     @Override
     public void onInfo(ServerTransaction tx, Request info) {
         signalling.onInfo(tx, info, digit -> { });
@@ -428,8 +335,7 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
             return;
         }
         if (from == AgentLegState.CONFIRMED) {
-            events.add(LegEvent.HUNG_UP);
-            leaveConfirmed();
+            bridged.agentHungUp();
         }
         finish();
     }
@@ -441,78 +347,30 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
 
     // ---- internals
 
-    private void holdChanged(boolean peerReceivedBefore, boolean peerReceivesNow) {
-        if (peerReceivedBefore == peerReceivesNow) {
-            return;
-        }
-        boolean relayOn;
-        lock.lock();
-        try {
-            held = !peerReceivesNow;
-            relayOn = relaying;
-        } finally {
-            lock.unlock();
-        }
-        if (relayOn) {
-            caller.mediaSession().relayFrom(peerReceivesNow ? media.session() : null);
-        }
-        log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
-                .addKeyValue("held", !peerReceivesNow).log("agent hold changed");
-        events.add(peerReceivesNow ? LegEvent.RESUMED : LegEvent.HELD);
-    }
-
     private void callerGone() {
-        events.callerGone();
-        hangup();
-    }
-
-    /** The answered leg is over for the caller: relays stopped, agent media closed, waiters woken. */
-    private void leaveConfirmed() {
-        boolean relayed;
-        lock.lock();
-        try {
-            relayed = relaying;
-            relaying = false;
-        } finally {
-            lock.unlock();
+        BridgedLeg leg = bridged;
+        if (leg != null) {
+            leg.callerGone();
+        } else {
+            hangup();
         }
-        if (relayed) {
-            caller.mediaSession().relayFrom(null);
-        }
-        media.session().relayFrom(null);
-        media.session().close();
-        events.legEnded();
-        over.complete(null);
     }
 
     /** The dialog is over: forgotten by the front and by the caller's end. */
     private void finish() {
         ctx.calls().remove(this);
         caller.endActions().remove(hangupOnCallerGone);
-        events.legEnded();
-        over.complete(null);
+        BridgedLeg leg = bridged;
+        if (leg != null) {
+            leg.ended();
+        }
     }
 
-    /** Never sent (the offer was decided first) or unsendable: the stack forgets it too. */
+    /** Never sent (the offer was decided first), unsendable or abandoned: the stack forgets it too. */
     void discard() {
         transition(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.CANCEL_PENDING);
-        try {
-            inviteTx.terminate();
-        } catch (ObjectInUseException e) {
-            log.atWarn().addKeyValue("callId", callId).setCause(e).log("stack kept the INVITE transaction");
-        }
-        if (dialog.getState() != DialogState.TERMINATED) {
-            dialog.delete();
-        }
+        AgentInvite.abandon(inviteTx);
         finish();
-    }
-
-    private void ack(Response ok) {
-        try {
-            dialog.sendAck(dialog.createAck(CallDialog.cseq(ok)));
-        } catch (SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
-            log.atWarn().addKeyValue("callId", callId).setCause(e).log("could not ACK the agent's 2xx");
-        }
     }
 
     private void bye() {
@@ -522,15 +380,7 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
     }
 
     private void sendCancel() {
-        try {
-            ClientTransaction ct = ctx.messaging().provider.getNewClientTransaction(inviteTx.createCancel());
-            ct.setApplicationData(this);
-            SipMessaging.tune(ct, ctx.tuning());
-            ct.sendRequest();
-            log.atInfo().addKeyValue("callId", callId).log("CANCEL sent to agent");
-        } catch (SipException | RuntimeException e) {
-            log.atWarn().addKeyValue("callId", callId).setCause(e).log("could not CANCEL the agent's INVITE");
-        }
+        AgentInvite.cancel(ctx, inviteTx, this);
         // RFC 3261 §9.1: without a final response 64*T1 after the CANCEL, the INVITE counts as cancelled
         ctx.timers().schedule(this::giveUpCancelled, ctx.tuning().ackWait().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -539,12 +389,6 @@ final class AgentCall implements AgentLeg, DialogEndpoint {
         if (transition(AgentLegState.ENDED, AgentLegState.CANCELLING)) {
             log.atWarn().addKeyValue("callId", callId).log("no final response to a cancelled INVITE: dropped");
             discard();
-        }
-    }
-
-    private void ensureCallerLive() {
-        if (caller.isEnded()) {
-            throw new CallHungUpException(caller.callId());
         }
     }
 

@@ -4,20 +4,31 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogState;
 import javax.sip.InvalidArgumentException;
+import javax.sip.ObjectInUseException;
+import javax.sip.SipException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Builds the INVITE the B2BUA sends to one of an agent's registered contacts (RFC 3261 §8.1.1):
- * its own Call-ID, From the caller's number and display name (so the agent's phone shows who
- * calls), To the agent's work number, our SDP offer. Stateless; any thread.
+ * The INVITE the B2BUA sends to one of an agent's registered contacts (RFC 3261 §8.1.1): its own
+ * Call-ID, From the caller's number and display name (so the agent's phone shows who calls), To
+ * the agent's work number, our SDP offer; and what is done to it afterwards (ACK, CANCEL,
+ * abandon). Stateless; any thread.
  */
 final class AgentInvite {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentInvite.class);
 
     private static final int MAX_FORWARDS = 70;
 
@@ -57,6 +68,42 @@ final class AgentInvite {
             return invite;
         } catch (InvalidArgumentException e) {
             throw new IllegalStateException("constant CSeq, port or Max-Forwards rejected", e);
+        }
+    }
+
+    /** ACKs a 2xx of the INVITE in its dialog (RFC 3261 §13.2.2.4); a failure is logged. */
+    static void ack(Dialog dialog, Response ok) {
+        try {
+            dialog.sendAck(dialog.createAck(CallDialog.cseq(ok)));
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            log.atWarn().addKeyValue("callId", SipCall.callIdOf(ok)).setCause(e).log("could not ACK the agent's 2xx");
+        }
+    }
+
+    /** CANCELs the INVITE on its own client transaction, whose answers go to {@code owner} (RFC 3261 §9.1). */
+    static void cancel(SipCallContext ctx, ClientTransaction inviteTx, DialogEndpoint owner) {
+        try {
+            ClientTransaction ct = ctx.messaging().provider.getNewClientTransaction(inviteTx.createCancel());
+            ct.setApplicationData(owner);
+            SipMessaging.tune(ct, ctx.tuning());
+            ct.sendRequest();
+            log.atInfo().addKeyValue("callId", owner.callId()).log("CANCEL sent to agent");
+        } catch (SipException | RuntimeException e) {
+            log.atWarn().addKeyValue("callId", owner.callId()).setCause(e).log("could not CANCEL the agent's INVITE");
+        }
+    }
+
+    /** Makes the stack forget an INVITE transaction and its early dialog that will get no more answers. */
+    static void abandon(ClientTransaction inviteTx) {
+        try {
+            inviteTx.terminate();
+        } catch (ObjectInUseException e) {
+            log.atWarn().addKeyValue("callId", SipCall.callIdOf(inviteTx.getRequest())).setCause(e)
+                    .log("stack kept the INVITE transaction");
+        }
+        Dialog dialog = inviteTx.getDialog();
+        if (dialog != null && dialog.getState() != DialogState.TERMINATED) {
+            dialog.delete();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.SipException;
+import org.hotline.call.AgentLeg;
 import org.hotline.call.AgentOffer;
 import org.hotline.call.AgentOfferListener;
 import org.hotline.media.MediaSession;
@@ -170,9 +171,8 @@ final class AgentOfferAttempt implements AgentOffer {
     }
 
     /** The winner is confirmed (ACKed, media applied): tells the ACD. */
-    void answered(AgentCall leg) {
-        log.atInfo().addKeyValue("callId", caller.callId()).addKeyValue("agent", workNumber)
-                .addKeyValue("agentCallId", leg.callId()).log("agent answered");
+    void answered(AgentLeg leg) {
+        log.atInfo().addKeyValue("callId", caller.callId()).addKeyValue("agent", workNumber).log("agent answered");
         try {
             listener.answered(leg);
         } catch (RuntimeException e) {

@@ -3,7 +3,6 @@ package org.hotline.sip;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +27,6 @@ import org.hotline.call.QueueOutcome;
 import org.hotline.call.QueueRequest;
 import org.hotline.call.TransferOutcome;
 import org.hotline.event.CallEvent;
-import org.hotline.media.AudioClip;
 import org.hotline.media.MediaSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,14 +44,12 @@ import org.slf4j.LoggerFactory;
 public final class SipCall implements CallControl, DialogEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(SipCall.class);
-    /** A wait bound long enough to mean "until it completes". */
-    private static final Duration UNTIL_DONE = Duration.ofDays(1);
 
     private final SipCallContext ctx;
     private final CallInfo info;
     private final String callerDisplay;
     private final CallMedia media;
-    private final DigitBuffer digits = new DigitBuffer();
+    private final CallerAudio audio;
     private final CompletableFuture<EndReason> ended = new CompletableFuture<>();
     private final CompletableFuture<Void> acked = new CompletableFuture<>();
     private final CompletableFuture<Void> byeDone = new CompletableFuture<>();
@@ -72,6 +68,7 @@ public final class SipCall implements CallControl, DialogEndpoint {
         this.callerDisplay = callerDisplay;
         this.media = media;
         this.endActions = new EndActions(info.callId());
+        this.audio = new CallerAudio(info.callId(), media.session(), ctx.prompts(), ended);
         Dialog dialog = inviteTx.getDialog();
         this.signalling = new CallDialog(ctx, this, inviteTx, dialog, toTag);
         media.session().setDigitListener(this::onDigit);
@@ -142,42 +139,18 @@ public final class SipCall implements CallControl, DialogEndpoint {
     @Override
     public PlaybackResult play(Announcement announcement) {
         ensureLive();
-        if (announcement.bargeIn() && digits.hasBuffered()) {
-            return PlaybackResult.INTERRUPTED_BY_DIGIT;
-        }
-        List<AudioClip> clips = clips(announcement);
-        CompletableFuture<Void> digit = announcement.bargeIn() ? digits.nextArrival() : new CompletableFuture<>();
-        CompletableFuture<Void> playback = media.session().play(clips);
-        awaitQuietly(CompletableFuture.anyOf(playback, digit, ended), UNTIL_DONE);
-        if (ended.isDone()) {
-            media.session().stopPlayback();
-            throw hungUp();
-        }
-        if (digit.isDone() && !playback.isDone()) {
-            media.session().stopPlayback();
-            return PlaybackResult.INTERRUPTED_BY_DIGIT;
-        }
-        return PlaybackResult.COMPLETED;
+        return audio.play(announcement);
     }
 
     @Override
     public Optional<Character> awaitDigit(Duration timeout) {
         ensureLive();
-        try {
-            Optional<Character> digit = digits.await(timeout);
-            if (digit.isEmpty()) {
-                ensureLive();
-            }
-            return digit;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a digit on " + info.callId(), e);
-        }
+        return audio.awaitDigit(timeout);
     }
 
     @Override
     public void clearDigits() {
-        digits.clear();
+        audio.clearDigits();
     }
 
     @Override
@@ -214,10 +187,7 @@ public final class SipCall implements CallControl, DialogEndpoint {
 
     @Override
     public Playback startPlayback(Announcement announcement, boolean loop) {
-        if (ended.isDone()) {
-            return SessionPlayback.finished(media.session());
-        }
-        return new SessionPlayback(media.session(), media.session().play(clips(announcement), loop));
+        return audio.startPlayback(announcement, loop);
     }
 
     /** Runs {@code action} once when the call ends, whichever side ends it (at once if it has). */
@@ -371,9 +341,7 @@ public final class SipCall implements CallControl, DialogEndpoint {
     }
 
     void onDigit(char digit) {
-        if (!ended.isDone()) {
-            digits.add(digit);
-        }
+        audio.onDigit(digit);
     }
 
     // ---- for SipFront and the agent legs of this call
@@ -397,10 +365,6 @@ public final class SipCall implements CallControl, DialogEndpoint {
     /** The caller's From display name, if any. */
     Optional<String> callerDisplay() {
         return Optional.ofNullable(callerDisplay);
-    }
-
-    SipCallContext context() {
-        return ctx;
     }
 
     CompletableFuture<Void> byeDone() {
@@ -439,7 +403,7 @@ public final class SipCall implements CallControl, DialogEndpoint {
         ended.complete(reason);
         endActions.runAll();
         media.session().close();
-        digits.close();
+        audio.close();
         ctx.calls().remove(this);
         emit(new CallEvent.Ended(info.callId(), ctx.clock().instant(), reason));
         log.atInfo().addKeyValue("callId", info.callId()).addKeyValue("reason", reason).log("call ended");
@@ -454,12 +418,6 @@ public final class SipCall implements CallControl, DialogEndpoint {
 
     private CallHungUpException hungUp() {
         return new CallHungUpException(info.callId());
-    }
-
-    private List<AudioClip> clips(Announcement announcement) {
-        return announcement.promptNames().stream()
-                .map(name -> ctx.prompts().clip(name, announcement.language()))
-                .toList();
     }
 
     private void emit(CallEvent event) {
