@@ -64,6 +64,26 @@ class AgentOfferTest {
     }
 
     @Test
+    void anAgentRegisteredOverTcpIsOfferedTheCallOnItsConnection() throws Exception {
+        try (SipTestPhone callerPhone = fixture.front.udpPhone();
+                AgentPhone agent = new AgentPhone(fixture.front.tcpPhone(), AGENT)) {
+            assertEquals(200, agent.register(AgentsFixture.PASSWORD, 300).status());
+            Caller caller = fixture.connectedCaller(callerPhone);
+            RecordingOffer listener = new RecordingOffer();
+            caller.control().offerAgent(AGENT, listener);
+            AgentPhone.Incoming invite = agent.awaitInvite();
+            assertTrue(invite.invite.header("Via").orElseThrow().startsWith("SIP/2.0/TCP"));
+            invite.answer();
+            invite.awaitRequest("ACK");
+            AgentLeg leg = listener.awaitLeg();
+            leg.hangup();
+            invite.respond(invite.awaitRequest("BYE"), 200, "OK", null);
+            caller.call().bye();
+            fixture.awaitNothingLeft();
+        }
+    }
+
+    @Test
     void bothContactsRingTheFirstAnswerWinsAndTheOtherIsCancelled() throws Exception {
         try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone desk = fixture.registeredAgent();
                 AgentPhone mobile = fixture.registeredAgent()) {

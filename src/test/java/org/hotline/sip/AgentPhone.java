@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * An agent's softphone for tests, in raw SIP over UDP: registers with digest auth, and plays the
+ * An agent's softphone for tests, in raw SIP over UDP or TCP: registers with digest auth, and plays the
  * UAS of the INVITEs the front sends it (RFC 3261 §12.1.1: our To tag, our Contact), then acts in
  * that dialog (BYE, re-INVITE, REFER, answers to the front's requests).
  */
@@ -23,12 +23,23 @@ final class AgentPhone implements AutoCloseable {
     private long registerCseq;
 
     AgentPhone(int serverPort, String user) throws IOException {
-        this.phone = SipTestPhone.udp(serverPort);
+        this(SipTestPhone.udp(serverPort), user);
+    }
+
+    AgentPhone(SipTestPhone phone, String user) {
+        this.phone = phone;
         this.user = user;
     }
 
+    /** Over TCP the contact is the connection's own address, as softphones behind NAT register. */
     String contact() {
-        return "sip:" + user + "@127.0.0.1:" + phone.localPort();
+        return "sip:" + user + "@127.0.0.1:" + phone.localPort()
+                + (phone.transport().equals("TCP") ? ";transport=tcp" : "");
+    }
+
+    private String via() {
+        return "Via: SIP/2.0/" + phone.transport() + " 127.0.0.1:" + phone.localPort() + ";branch=" + PhoneCall.branch()
+                + ";rport\r\n";
     }
 
     /** REGISTER, answer the 401 with {@code password} (SHA-256), return the final response. */
@@ -46,7 +57,7 @@ final class AgentPhone implements AutoCloseable {
     private void sendRegister(String uri, int expiresSeconds, String authorization) {
         registerCseq++;
         phone.send("REGISTER " + uri + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + phone.localPort() + ";branch=" + PhoneCall.branch() + ";rport\r\n"
+                + via()
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:" + user + "@127.0.0.1>;tag=r" + user + "\r\n"
                 + "To: <sip:" + user + "@127.0.0.1>\r\n"
@@ -157,7 +168,7 @@ final class AgentPhone implements AutoCloseable {
             String payload = body == null ? "" : body;
             String from = invite.header("To").orElseThrow() + ";tag=" + toTag;
             return method + " " + invite.contactUri().orElseThrow() + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:" + phone.localPort() + ";branch=" + PhoneCall.branch() + ";rport\r\n"
+                    + via()
                     + "Max-Forwards: 70\r\n"
                     + "From: " + from + "\r\n"
                     + "To: " + invite.header("From").orElseThrow() + "\r\n"
