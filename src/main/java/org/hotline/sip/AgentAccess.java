@@ -40,7 +40,7 @@ public record AgentAccess(
         Objects.requireNonNull(featureCodes, "featureCodes");
         Objects.requireNonNull(registrar, "registrar");
         Objects.requireNonNull(lockout, "lockout");
-        DigestConfig.withDefaults(realm);
+        DigestConfig.withDefaults(realm); // refuses a realm the digest challenge cannot carry
     }
 
     /** With the default registration lifetimes and lockout. */

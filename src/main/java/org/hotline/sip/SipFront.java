@@ -232,11 +232,6 @@ public final class SipFront implements AutoCloseable {
         return calls.agentLegs();
     }
 
-    /** The location service REGISTER fills (null before {@link #start}). */
-    Registrar registrar() {
-        return registrar;
-    }
-
     /** Dialogs the stack still holds (including terminated ones during their linger time). */
     public int stackDialogs() {
         return stack == null ? 0 : stack.getDialogs().size();

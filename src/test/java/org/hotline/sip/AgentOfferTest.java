@@ -84,6 +84,25 @@ class AgentOfferTest {
     }
 
     @Test
+    void aRetransmittedTwoHundredIsAckedAgainAndReportedOnce() throws Exception {
+        try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone agent = fixture.registeredAgent()) {
+            Caller caller = fixture.connectedCaller(callerPhone);
+            RecordingOffer listener = new RecordingOffer();
+            caller.control().offerAgent(AGENT, listener);
+            AgentPhone.Incoming invite = agent.awaitInvite();
+            invite.answer();
+            invite.awaitRequest("ACK");
+            listener.awaitLeg();
+            invite.answer();
+            invite.awaitRequest("ACK");
+            assertEquals(1, listener.outcomes.get());
+            caller.call().bye();
+            invite.respond(invite.awaitRequest("BYE"), 200, "OK", null);
+            fixture.awaitNothingLeft();
+        }
+    }
+
+    @Test
     void bothContactsRingTheFirstAnswerWinsAndTheOtherIsCancelled() throws Exception {
         try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone desk = fixture.registeredAgent();
                 AgentPhone mobile = fixture.registeredAgent()) {
