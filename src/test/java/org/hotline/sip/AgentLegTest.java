@@ -67,6 +67,27 @@ class AgentLegTest {
     }
 
     @Test
+    void anAgentWhoAnswersAndHangsUpAtOnceLeavesAnEndedLeg() throws Exception {
+        try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone agent = fixture.registeredAgent()) {
+            Caller caller = fixture.connectedCaller(callerPhone);
+            RecordingOffer listener = new RecordingOffer();
+            caller.control().offerAgent(AGENT, listener);
+            AgentPhone.Incoming invite = agent.awaitInvite();
+            invite.answer();
+            invite.awaitRequest("ACK");
+            invite.bye();
+            agent.phone.awaitResponse(invite.callId, "BYE", 200);
+            AgentLeg leg = listener.awaitLeg();
+            assertEquals(LegEvent.HUNG_UP, leg.awaitEvent(EVENT_WAIT));
+            leg.relay(true);
+            assertNull(caller.media().relaySource(), "no relay from an ended leg");
+            leg.hangup();
+            caller.call().bye();
+            fixture.awaitNothingLeft();
+        }
+    }
+
+    @Test
     void relayConnectsBothSessionsBothWays() throws Exception {
         try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone agent = fixture.registeredAgent()) {
             Bridge bridge = bridge(callerPhone, agent);
