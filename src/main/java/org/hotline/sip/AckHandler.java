@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * ACK for our 2xx (RFC 3261 §13.3.1.4; ACKs for non-2xx stay inside the stack's transaction):
- * confirms the call and, after a delayed offer, carries the SDP answer.
+ * confirms a caller's call and, after a delayed offer (also in an agent's re-INVITE), carries the
+ * SDP answer.
  */
 final class AckHandler implements RequestHandler {
 
@@ -21,7 +22,7 @@ final class AckHandler implements RequestHandler {
     @Override
     public void handle(RequestEvent event) {
         String callId = SipCall.callIdOf(event.getRequest());
-        calls.get(callId).ifPresentOrElse(
+        calls.endpoint(callId).ifPresentOrElse(
                 call -> call.onAck(event.getRequest()),
                 () -> log.atDebug().addKeyValue("callId", callId).log("ACK for a call no longer active"));
     }

@@ -4,26 +4,48 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The calls of one front by SIP Call-ID, from INVITE to their end. Thread-safe. */
+/**
+ * The dialogs of one front by SIP Call-ID: callers' calls from INVITE to their end, and agent legs
+ * (our INVITEs to agents' phones) from the INVITE to their end. Thread-safe.
+ */
 final class ActiveCalls {
 
     private final ConcurrentHashMap<String, SipCall> byCallId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AgentCall> agentLegs = new ConcurrentHashMap<>();
 
     /** @return false if a call with this Call-ID is already active (a merged request, RFC 3261 §8.2.2.2) */
     boolean register(SipCall call) {
         return byCallId.putIfAbsent(call.info().callId(), call) == null;
     }
 
+    /** @return false if the Call-ID is already in use */
+    boolean register(AgentCall leg) {
+        return !byCallId.containsKey(leg.callId()) && agentLegs.putIfAbsent(leg.callId(), leg) == null;
+    }
+
     boolean contains(String callId) {
-        return byCallId.containsKey(callId);
+        return byCallId.containsKey(callId) || agentLegs.containsKey(callId);
     }
 
     void remove(SipCall call) {
         byCallId.remove(call.info().callId(), call);
     }
 
+    void remove(AgentCall leg) {
+        agentLegs.remove(leg.callId(), leg);
+    }
+
     Optional<SipCall> get(String callId) {
         return Optional.ofNullable(callId == null ? null : byCallId.get(callId));
+    }
+
+    /** The caller's call or agent leg with this Call-ID. */
+    Optional<DialogEndpoint> endpoint(String callId) {
+        if (callId == null) {
+            return Optional.empty();
+        }
+        DialogEndpoint call = byCallId.get(callId);
+        return Optional.ofNullable(call != null ? call : agentLegs.get(callId));
     }
 
     List<SipCall> snapshot() {
@@ -32,5 +54,9 @@ final class ActiveCalls {
 
     int size() {
         return byCallId.size();
+    }
+
+    int agentLegs() {
+        return agentLegs.size();
     }
 }

@@ -3,6 +3,7 @@ package org.hotline.sip;
 import javax.sip.header.Header;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -17,15 +18,16 @@ import javax.sip.header.ReferToHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.hotline.call.EndReason;
 import org.hotline.sip.sdp.NegotiatedMedia;
 import org.hotline.sip.sdp.SdpRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SIP messages one call sends: responses to its INVITE and in-dialog requests, BYE and REFER.
- * Failures to send are logged with the Call-ID. Holds no mutable state; safe from any thread.
+ * The SIP messages one dialog sends: responses to its INVITE and in-dialog requests, BYE, REFER and
+ * NOTIFY. Used by a caller's {@link SipCall} (with the INVITE's server transaction) and by an
+ * agent leg (no server transaction: we sent the INVITE). Failures to send are logged with the
+ * Call-ID. Holds no mutable state; safe from any thread.
  */
 final class CallDialog {
 
@@ -33,14 +35,15 @@ final class CallDialog {
     private static final int RETRY_AFTER_SECONDS = 1;
 
     private final SipCallContext ctx;
-    private final SipCall call;
+    private final DialogEndpoint owner;
     private final ServerTransaction inviteTx;
     private final Dialog dialog;
     private final String toTag;
 
-    CallDialog(SipCallContext ctx, SipCall call, ServerTransaction inviteTx, Dialog dialog, String toTag) {
+    /** {@code inviteTx} and {@code toTag} are null for a dialog we created as UAC. */
+    CallDialog(SipCallContext ctx, DialogEndpoint owner, ServerTransaction inviteTx, Dialog dialog, String toTag) {
         this.ctx = ctx;
-        this.call = call;
+        this.owner = owner;
         this.inviteTx = inviteTx;
         this.dialog = dialog;
         this.toTag = toTag;
@@ -106,7 +109,7 @@ final class CallDialog {
             if (hasSdp(reInvite)) {
                 NegotiatedMedia n = media.answerReOffer(body(reInvite));
                 sdp = n.answerSdp();
-                log.atInfo().addKeyValue("callId", call.info().callId())
+                log.atInfo().addKeyValue("callId", owner.callId())
                         .addKeyValue("direction", n.offeredDirection()).addKeyValue("held", !n.peerReceives())
                         .log("re-INVITE answered");
             } else {
@@ -125,15 +128,15 @@ final class CallDialog {
     /** The peer's answer to our offer arrives in the ACK (RFC 3264 delayed offer); unusable ends the call. */
     void acceptAnswerFromAck(CallMedia media, Request ack) {
         if (!hasSdp(ack)) {
-            log.atWarn().addKeyValue("callId", call.info().callId()).log("ACK without the SDP answer to our offer");
-            call.hangup(EndReason.FAILURE);
+            log.atWarn().addKeyValue("callId", owner.callId()).log("ACK without the SDP answer to our offer");
+            owner.onMediaFailure();
             return;
         }
         try {
             media.acceptAnswer(body(ack));
         } catch (SdpRejectedException e) {
-            log.atWarn().addKeyValue("callId", call.info().callId()).setCause(e).log("unusable SDP answer in ACK");
-            call.hangup(EndReason.FAILURE);
+            log.atWarn().addKeyValue("callId", owner.callId()).setCause(e).log("unusable SDP answer in ACK");
+            owner.onMediaFailure();
         }
     }
 
@@ -150,7 +153,7 @@ final class CallDialog {
             return;
         }
         Optional<Character> digit = DtmfInfo.parse(mime, body);
-        log.atDebug().addKeyValue("callId", call.info().callId()).addKeyValue("digit", digit.orElse('?'))
+        log.atDebug().addKeyValue("callId", owner.callId()).addKeyValue("digit", digit.orElse('?'))
                 .log("INFO received");
         digit.ifPresent(digits);
         respond(tx, Response.OK);
@@ -173,20 +176,37 @@ final class CallDialog {
     }
 
     private boolean sendInDialog(String method, Header extra) {
+        return sendInDialog(method, extra == null ? List.of() : List.of(extra), null, null);
+    }
+
+    /**
+     * Sends a request in the dialog on a new client transaction whose responses go to the owner.
+     * {@code contentType} is "type/subtype", or null for no body.
+     */
+    boolean sendInDialog(String method, List<Header> extra, String contentType, String body) {
+        return sendRequest(method, extra, contentType, body).isPresent();
+    }
+
+    /** As {@link #sendInDialog}, giving the client transaction the request went out on. */
+    Optional<ClientTransaction> sendRequest(String method, List<Header> extra, String contentType, String body) {
         try {
             Request request = dialog.createRequest(method);
-            if (extra != null) {
-                request.addHeader(extra);
+            for (Header header : extra) {
+                request.addHeader(header);
+            }
+            if (contentType != null) {
+                String[] type = contentType.split("/", 2);
+                request.setContent(body, messaging().headers.createContentTypeHeader(type[0], type[1]));
             }
             ClientTransaction ct = messaging().provider.getNewClientTransaction(request);
-            ct.setApplicationData(call);
+            ct.setApplicationData(owner);
             SipMessaging.tune(ct, ctx.tuning());
             dialog.sendRequest(ct);
-            log.atInfo().addKeyValue("callId", call.info().callId()).addKeyValue("method", method).log("sent");
-            return true;
-        } catch (SipException | RuntimeException e) {
+            log.atInfo().addKeyValue("callId", owner.callId()).addKeyValue("method", method).log("sent");
+            return Optional.of(ct);
+        } catch (SipException | ParseException | RuntimeException e) {
             logFailure("could not send " + method, e);
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -195,6 +215,6 @@ final class CallDialog {
     }
 
     private void logFailure(String what, Exception e) {
-        log.atWarn().addKeyValue("callId", call.info().callId()).setCause(e).log(what);
+        log.atWarn().addKeyValue("callId", owner.callId()).setCause(e).log(what);
     }
 }

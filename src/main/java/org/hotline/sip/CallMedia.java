@@ -51,6 +51,18 @@ final class CallMedia {
         return pendingOffer;
     }
 
+    /** Our offer in an INVITE we send (an agent leg of the B2BUA); its answer comes in the 2xx. */
+    synchronized String initialOffer() {
+        pendingOffer = negotiator.offer(local(version));
+        pendingOfferCseq = -1;
+        return pendingOffer;
+    }
+
+    /** Reads an answer to our pending offer without applying it (which forked 2xx wins is not known yet). */
+    synchronized NegotiatedMedia checkAnswer(String answerSdp) throws SdpRejectedException {
+        return negotiator.acceptAnswer(answerSdp, pendingOffer);
+    }
+
     /** Starts sending once the initial answer is known. */
     synchronized void startIfNegotiated() {
         if (current != null) {
@@ -84,7 +96,7 @@ final class CallMedia {
         return pendingOffer != null && pendingOfferCseq == ackCseq;
     }
 
-    /** Takes the peer's answer to our pending offer (from the ACK). */
+    /** Takes the peer's answer to our pending offer (from the ACK, or an agent's 2xx). */
     synchronized void acceptAnswer(String answerSdp) throws SdpRejectedException {
         NegotiatedMedia n = negotiator.acceptAnswer(answerSdp, pendingOffer);
         pendingOffer = null;

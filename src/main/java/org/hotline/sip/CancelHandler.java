@@ -7,6 +7,6 @@ final class CancelHandler {
     }
 
     static RequestHandler create(SipMessaging messaging, ActiveCalls calls) {
-        return new InDialogHandler(messaging, calls, SipCall::onCancel);
+        return new InDialogHandler(messaging, calls, DialogEndpoint::onCancel);
     }
 }

@@ -7,17 +7,18 @@ import javax.sip.ServerTransaction;
 import javax.sip.message.Response;
 
 /**
- * A request that only makes sense inside one of our calls (BYE, CANCEL, INFO, NOTIFY): finds the
- * call by Call-ID and hands it the request's transaction; 481 when there is no such call
+ * A request that only makes sense inside one of our dialogs (BYE, CANCEL, INFO, NOTIFY, REFER):
+ * finds the caller's call or agent leg by Call-ID and hands it the request's transaction; 481
+ * when there is no such dialog
  * (RFC 3261 §12.2.2, §9.2).
  */
 final class InDialogHandler implements RequestHandler {
 
     private final SipMessaging messaging;
     private final ActiveCalls calls;
-    private final BiConsumer<SipCall, ServerTransaction> action;
+    private final BiConsumer<DialogEndpoint, ServerTransaction> action;
 
-    InDialogHandler(SipMessaging messaging, ActiveCalls calls, BiConsumer<SipCall, ServerTransaction> action) {
+    InDialogHandler(SipMessaging messaging, ActiveCalls calls, BiConsumer<DialogEndpoint, ServerTransaction> action) {
         this.messaging = messaging;
         this.calls = calls;
         this.action = action;
@@ -25,7 +26,7 @@ final class InDialogHandler implements RequestHandler {
 
     @Override
     public void handle(RequestEvent event) throws Exception {
-        Optional<SipCall> call = calls.get(SipCall.callIdOf(event.getRequest()));
+        Optional<DialogEndpoint> call = calls.endpoint(SipCall.callIdOf(event.getRequest()));
         if (call.isEmpty()) {
             messaging.respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;

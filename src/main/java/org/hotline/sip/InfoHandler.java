@@ -7,6 +7,6 @@ final class InfoHandler {
     }
 
     static RequestHandler create(SipMessaging messaging, ActiveCalls calls) {
-        return new InDialogHandler(messaging, calls, (call, tx) -> call.onInfo(tx, tx.getRequest()));
+        return new InDialogHandler(messaging, calls, (endpoint, tx) -> endpoint.onInfo(tx, tx.getRequest()));
     }
 }

@@ -18,7 +18,6 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.hotline.call.CallInfo;
 import org.hotline.call.IncomingCallHandler;
-import org.hotline.media.MediaEngine;
 import org.hotline.media.MediaSession;
 import org.hotline.media.PortsExhaustedException;
 import org.hotline.sip.sdp.NegotiatedMedia;
@@ -27,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * INVITE, on a stack thread. A re-INVITE goes to its call. A new INVITE gets 100 Trying, then
- * 404 (number not ours), 415/488 (no usable SDP), 503 (no RTP ports) or a {@link SipCall} that
- * rings (180) and is handed to the {@link IncomingCallHandler}, which returns at once.
+ * INVITE, on a stack thread. A re-INVITE goes to its caller's call or agent leg. A new INVITE gets
+ * 100 Trying, then 404 (number not ours), 415/488 (no usable SDP), 503 (no RTP ports) or a
+ * {@link SipCall} that rings (180) and is handed to the {@link IncomingCallHandler}, which returns
+ * at once. An agent's feature code ({@code *1}) is first authenticated by {@link FeatureCodeCalls}.
  */
 final class InviteHandler implements RequestHandler {
 
@@ -38,14 +38,15 @@ final class InviteHandler implements RequestHandler {
 
     private final SipCallContext ctx;
     private final Set<String> numbers;
-    private final MediaEngine mediaEngine;
     private final IncomingCallHandler incoming;
+    private final FeatureCodeCalls featureCodes;
 
-    InviteHandler(SipCallContext ctx, Set<String> numbers, MediaEngine mediaEngine, IncomingCallHandler incoming) {
+    InviteHandler(SipCallContext ctx, Set<String> numbers, IncomingCallHandler incoming,
+            FeatureCodeCalls featureCodes) {
         this.ctx = ctx;
         this.numbers = Set.copyOf(numbers);
-        this.mediaEngine = mediaEngine;
         this.incoming = incoming;
+        this.featureCodes = featureCodes;
     }
 
     @Override
@@ -64,7 +65,7 @@ final class InviteHandler implements RequestHandler {
         }
         ServerTransaction tx = maybeTx.get();
         if (inDialog) {
-            ctx.calls().get(callId).ifPresentOrElse(call -> call.onReInvite(tx, invite),
+            ctx.calls().endpoint(callId).ifPresentOrElse(endpoint -> endpoint.onReInvite(tx, invite),
                     () -> reject(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null));
             return;
         }
@@ -75,43 +76,55 @@ final class InviteHandler implements RequestHandler {
             return;
         }
         String dialled = user(invite.getRequestURI());
+        if (FeatureCodeCalls.isFeatureCode(dialled)) {
+            featureCodes.admit(tx, invite, SipMessaging.source(event), toTag).ifPresent(workNumber ->
+                    accept(new Arrival(ctx.unannounced(), tx, invite, dialled, toTag,
+                            featureCodes.runner(workNumber, dialled))));
+            return;
+        }
         if (!numbers.contains(dialled)) {
             log.atInfo().addKeyValue("callId", callId).addKeyValue("dialled", dialled).log("unknown number: 404");
             reject(tx, Response.NOT_FOUND, toTag);
             return;
         }
-        accept(tx, invite, dialled, toTag);
+        accept(new Arrival(ctx, tx, invite, dialled, toTag, incoming));
     }
 
-    private void accept(ServerTransaction tx, Request invite, String dialled, String toTag) throws ParseException {
-        String callId = SipCall.callIdOf(invite);
+    /** A new INVITE we take: the context its call lives in and who runs the call once it rings. */
+    private record Arrival(SipCallContext ctx, ServerTransaction tx, Request invite, String dialled, String toTag,
+            IncomingCallHandler handler) {
+    }
+
+    private void accept(Arrival arrival) {
+        ServerTransaction tx = arrival.tx();
+        String callId = SipCall.callIdOf(arrival.invite());
         String offer = null;
-        if (CallDialog.body(invite) != null) {
-            if (!CallDialog.hasSdp(invite)) {
-                reject(tx, Response.UNSUPPORTED_MEDIA_TYPE, toTag);
+        if (CallDialog.body(arrival.invite()) != null) {
+            if (!CallDialog.hasSdp(arrival.invite())) {
+                reject(tx, Response.UNSUPPORTED_MEDIA_TYPE, arrival.toTag());
                 return;
             }
-            offer = CallDialog.body(invite);
+            offer = CallDialog.body(arrival.invite());
             try {
                 ctx.negotiator().check(offer);
             } catch (SdpRejectedException e) {
-                rejectSdp(ctx.messaging(), tx, e, toTag);
+                rejectSdp(ctx.messaging(), tx, e, arrival.toTag());
                 return;
             }
         }
         MediaSession session;
         try {
-            session = mediaEngine.open(callId);
+            session = ctx.mediaEngine().open(callId);
         } catch (PortsExhaustedException e) {
             log.atWarn().addKeyValue("callId", callId).setCause(e).log("no RTP ports: 503");
-            rejectBusy(tx, toTag);
+            rejectBusy(tx, arrival.toTag());
             return;
         }
-        startCall(tx, invite, dialled, toTag, offer, session);
+        startCall(arrival, offer, session);
     }
 
-    private void startCall(ServerTransaction tx, Request invite, String dialled, String toTag, String offer,
-            MediaSession session) {
+    private void startCall(Arrival arrival, String offer, MediaSession session) {
+        Request invite = arrival.invite();
         String callId = SipCall.callIdOf(invite);
         long sdpSessionId = ctx.clock().millis();
         NegotiatedMedia negotiated = null;
@@ -122,20 +135,23 @@ final class InviteHandler implements RequestHandler {
             }
         } catch (SdpRejectedException e) {
             session.close();
-            rejectSdp(ctx.messaging(), tx, e, toTag);
+            rejectSdp(ctx.messaging(), arrival.tx(), e, arrival.toTag());
             return;
         }
         CallMedia media = new CallMedia(session, ctx.negotiator(), ctx.messaging().advertisedAddress(), sdpSessionId,
                 negotiated);
-        CallInfo info = new CallInfo(callId, caller(invite), dialled, CallInfo.Front.SIP, ctx.clock().instant());
-        SipCall call = new SipCall(ctx, info, tx, toTag, media);
+        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+        CallInfo info = new CallInfo(callId, caller(from), arrival.dialled(), CallInfo.Front.SIP,
+                ctx.clock().instant());
+        SipCall call = new SipCall(arrival.ctx(), info, from.getAddress().getDisplayName(), arrival.tx(),
+                arrival.toTag(), media);
         call.offer();
         if (!ctx.calls().register(call)) {
             call.hangup(EndReason.FAILURE);
             return;
         }
         if (call.ring()) {
-            incoming.onIncomingCall(call);
+            arrival.handler().onIncomingCall(call);
         }
     }
 
@@ -153,14 +169,14 @@ final class InviteHandler implements RequestHandler {
         }
     }
 
-    private void rejectBusy(ServerTransaction tx, String toTag) throws ParseException {
-        Response response = ctx.messaging().inviteResponse(tx.getRequest(), Response.SERVICE_UNAVAILABLE, toTag);
+    private void rejectBusy(ServerTransaction tx, String toTag) {
         try {
+            Response response = ctx.messaging().inviteResponse(tx.getRequest(), Response.SERVICE_UNAVAILABLE, toTag);
             response.addHeader(ctx.messaging().headers.createRetryAfterHeader(PORTS_RETRY_AFTER_SECONDS));
-        } catch (InvalidArgumentException e) {
-            throw new IllegalStateException("constant Retry-After rejected", e);
+            ctx.messaging().send(tx, response);
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException("constant 503 with Retry-After rejected", e);
         }
-        ctx.messaging().send(tx, response);
     }
 
     private void reject(ServerTransaction tx, int status, String toTag) {
@@ -182,8 +198,7 @@ final class InviteHandler implements RequestHandler {
         return "";
     }
 
-    private static String caller(Request invite) {
-        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+    private static String caller(FromHeader from) {
         String user = user(from.getAddress().getURI());
         return user.isEmpty() ? from.getAddress().getURI().toString() : user;
     }

@@ -7,6 +7,6 @@ final class NotifyHandler {
     }
 
     static RequestHandler create(SipMessaging messaging, ActiveCalls calls) {
-        return new InDialogHandler(messaging, calls, (call, tx) -> call.onNotify(tx, tx.getRequest()));
+        return new InDialogHandler(messaging, calls, (endpoint, tx) -> endpoint.onNotify(tx, tx.getRequest()));
     }
 }

@@ -3,61 +3,72 @@ package org.hotline.sip;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import javax.sip.header.CallIdHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.hotline.call.AgentOffer;
+import org.hotline.call.AgentOfferListener;
 import org.hotline.call.Announcement;
 import org.hotline.call.CallControl;
 import org.hotline.call.CallHungUpException;
 import org.hotline.call.CallInfo;
 import org.hotline.call.EndReason;
+import org.hotline.call.Playback;
 import org.hotline.call.PlaybackResult;
 import org.hotline.call.QueueOutcome;
 import org.hotline.call.QueueRequest;
 import org.hotline.call.TransferOutcome;
 import org.hotline.event.CallEvent;
-import org.hotline.media.AudioClip;
+import org.hotline.media.MediaSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One INVITE dialog on the standalone front, seen by the call flow as a {@link CallControl}.
- * Lifecycle in {@link CallState}. Stack threads deliver the dialog's requests and responses
- * ({@code on*} methods, which never block); the call's virtual thread runs the {@link CallControl}
- * methods, which block. State is guarded by {@code lock}; no I/O is done while holding it. Exactly
- * one {@link CallEvent.Ended} is emitted, by whichever side ends the call first.
+ * One caller's INVITE dialog on the standalone front, seen by the call flow as a
+ * {@link CallControl}. Lifecycle in {@link CallState}. Stack threads deliver the dialog's requests
+ * and responses ({@code on*} methods, which never block); the call's virtual thread runs the
+ * blocking {@link CallControl} methods, the ACD's executor the non-blocking ones (background
+ * playback, hang-up notice, agent offers). State is guarded by {@code lock}; no I/O is done while
+ * holding it. Exactly one {@link CallEvent.Ended} is emitted, by whichever side ends the call
+ * first; the same end runs the {@link EndActions} (agent offers cancelled, agent legs hung up,
+ * hang-up notices).
  */
-public final class SipCall implements CallControl {
+public final class SipCall implements CallControl, DialogEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(SipCall.class);
-    /** A wait bound long enough to mean "until it completes". */
-    private static final Duration UNTIL_DONE = Duration.ofDays(1);
 
     private final SipCallContext ctx;
     private final CallInfo info;
+    private final String callerDisplay;
     private final CallMedia media;
-    private final DigitBuffer digits = new DigitBuffer();
+    private final CallerAudio audio;
     private final CompletableFuture<EndReason> ended = new CompletableFuture<>();
     private final CompletableFuture<Void> acked = new CompletableFuture<>();
     private final CompletableFuture<Void> byeDone = new CompletableFuture<>();
     private final CallDialog signalling;
     private final ReentrantLock lock = new ReentrantLock();
+    private final EndActions endActions;
     private CallState state = CallState.RINGING;
     private volatile Instant ringingStartedAt;
     private volatile ReferTransfer transfer;
 
-    SipCall(SipCallContext ctx, CallInfo info, ServerTransaction inviteTx, String toTag, CallMedia media) {
+    /** {@code callerDisplay} is the From display name, or null (shown to the agent on offers). */
+    SipCall(SipCallContext ctx, CallInfo info, String callerDisplay, ServerTransaction inviteTx, String toTag,
+            CallMedia media) {
         this.ctx = ctx;
         this.info = info;
+        this.callerDisplay = callerDisplay;
         this.media = media;
+        this.endActions = new EndActions(info.callId());
+        this.audio = new CallerAudio(info.callId(), media.session(), ctx.prompts(), ended);
         Dialog dialog = inviteTx.getDialog();
         this.signalling = new CallDialog(ctx, this, inviteTx, dialog, toTag);
         media.session().setDigitListener(this::onDigit);
@@ -74,6 +85,11 @@ public final class SipCall implements CallControl {
     @Override
     public CallInfo info() {
         return info;
+    }
+
+    @Override
+    public String callId() {
+        return info.callId();
     }
 
     // ---- set-up, on the stack thread that received the INVITE
@@ -123,44 +139,18 @@ public final class SipCall implements CallControl {
     @Override
     public PlaybackResult play(Announcement announcement) {
         ensureLive();
-        if (announcement.bargeIn() && digits.hasBuffered()) {
-            return PlaybackResult.INTERRUPTED_BY_DIGIT;
-        }
-        List<AudioClip> clips = announcement.promptNames().stream()
-                .map(name -> ctx.prompts().clip(name, announcement.language()))
-                .toList();
-        CompletableFuture<Void> digit = announcement.bargeIn() ? digits.nextArrival() : new CompletableFuture<>();
-        CompletableFuture<Void> playback = media.session().play(clips);
-        awaitQuietly(CompletableFuture.anyOf(playback, digit, ended), UNTIL_DONE);
-        if (ended.isDone()) {
-            media.session().stopPlayback();
-            throw hungUp();
-        }
-        if (digit.isDone() && !playback.isDone()) {
-            media.session().stopPlayback();
-            return PlaybackResult.INTERRUPTED_BY_DIGIT;
-        }
-        return PlaybackResult.COMPLETED;
+        return audio.play(announcement);
     }
 
     @Override
     public Optional<Character> awaitDigit(Duration timeout) {
         ensureLive();
-        try {
-            Optional<Character> digit = digits.await(timeout);
-            if (digit.isEmpty()) {
-                ensureLive();
-            }
-            return digit;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a digit on " + info.callId(), e);
-        }
+        return audio.awaitDigit(timeout);
     }
 
     @Override
     public void clearDigits() {
-        digits.clear();
+        audio.clearDigits();
     }
 
     @Override
@@ -196,6 +186,22 @@ public final class SipCall implements CallControl {
     }
 
     @Override
+    public Playback startPlayback(Announcement announcement, boolean loop) {
+        return audio.startPlayback(announcement, loop);
+    }
+
+    /** Runs {@code action} once when the call ends, whichever side ends it (at once if it has). */
+    @Override
+    public void whenHungUp(Runnable action) {
+        endActions.add(action);
+    }
+
+    @Override
+    public AgentOffer offerAgent(String workNumber, AgentOfferListener listener) {
+        return AgentOfferAttempt.start(ctx, this, workNumber, listener);
+    }
+
+    @Override
     public void hangup(EndReason reason) {
         CallState now = state();
         if (now == CallState.RINGING && end(EnumSet.of(CallState.RINGING), reason)) {
@@ -220,7 +226,8 @@ public final class SipCall implements CallControl {
 
     // ---- in-dialog events, on stack threads (never block)
 
-    void onCancel(ServerTransaction cancelTx) {
+    @Override
+    public void onCancel(ServerTransaction cancelTx) {
         signalling.respond(cancelTx, Response.OK);
         if (end(EnumSet.of(CallState.RINGING), EndReason.CANCELLED)) {
             signalling.sendInviteResponse(Response.REQUEST_TERMINATED, null);
@@ -228,7 +235,8 @@ public final class SipCall implements CallControl {
         }
     }
 
-    void onAck(Request ack) {
+    @Override
+    public void onAck(Request ack) {
         transition(EnumSet.of(CallState.ANSWERING), CallState.CONNECTED);
         if (media.awaitingAnswerIn(CallDialog.cseq(ack))) {
             signalling.acceptAnswerFromAck(media, ack);
@@ -236,7 +244,8 @@ public final class SipCall implements CallControl {
         acked.complete(null);
     }
 
-    void onBye(ServerTransaction byeTx) {
+    @Override
+    public void onBye(ServerTransaction byeTx) {
         // end before the 200: the 200 terminates the dialog, whose event must find the call ended
         end(EnumSet.of(CallState.ANSWERING, CallState.CONNECTED), EndReason.CALLER_HANGUP);
         signalling.respond(byeTx, Response.OK);
@@ -248,7 +257,8 @@ public final class SipCall implements CallControl {
      * offer of ours awaits its answer, 491. After our 2xx (even before its ACK, which may be
      * overtaken on a re-entrant listener) the offer is answered.
      */
-    void onReInvite(ServerTransaction tx, Request reInvite) {
+    @Override
+    public void onReInvite(ServerTransaction tx, Request reInvite) {
         CallState now = state();
         if (now == CallState.RINGING || now == CallState.ENDED) {
             signalling.rejectReInviteForNow(tx);
@@ -259,11 +269,13 @@ public final class SipCall implements CallControl {
         }
     }
 
-    void onInfo(ServerTransaction tx, Request infoRequest) {
+    @Override
+    public void onInfo(ServerTransaction tx, Request infoRequest) {
         signalling.onInfo(tx, infoRequest, this::onDigit);
     }
 
-    void onNotify(ServerTransaction tx, Request notify) {
+    @Override
+    public void onNotify(ServerTransaction tx, Request notify) {
         signalling.respond(tx, Response.OK);
         ReferTransfer attempt = transfer;
         int status = ReferTransfer.sipfragStatus(CallDialog.body(notify));
@@ -281,19 +293,37 @@ public final class SipCall implements CallControl {
         }
     }
 
-    void onReferResponse(int status) {
+    /** Callers may not transfer us anywhere. */
+    @Override
+    public void onRefer(ServerTransaction tx, Request refer) {
+        signalling.respond(tx, Response.FORBIDDEN);
+    }
+
+    @Override
+    public void onResponse(ClientTransaction ct, Response response) {
+        String method = ct.getRequest().getMethod();
+        if (Request.REFER.equals(method)) {
+            onReferResponse(response.getStatusCode());
+        } else if (Request.BYE.equals(method) && response.getStatusCode() >= 200) {
+            byeDone.complete(null);
+        }
+    }
+
+    @Override
+    public void onMediaFailure() {
+        hangup(EndReason.FAILURE);
+    }
+
+    private void onReferResponse(int status) {
         ReferTransfer attempt = transfer;
         if (attempt != null) {
             attempt.onReferResponse(status);
         }
     }
 
-    void onByeResponse() {
-        byeDone.complete(null);
-    }
-
-    void onClientTimeout(String method) {
-        if (Request.REFER.equals(method)) {
+    @Override
+    public void onClientTimeout(ClientTransaction ct) {
+        if (Request.REFER.equals(ct.getRequest().getMethod())) {
             onReferResponse(Response.REQUEST_TIMEOUT);
         } else {
             byeDone.complete(null);
@@ -304,21 +334,37 @@ public final class SipCall implements CallControl {
      * The stack gave up on the dialog before it was confirmed (e.g. our 2xx was never ACKed,
      * RFC 3261 §13.3.1.4). A confirmed dialog ends by BYE, which the BYE paths handle.
      */
-    void onDialogTerminated() {
+    @Override
+    public void onDialogTerminated() {
         end(EnumSet.of(CallState.RINGING, CallState.ANSWERING), EndReason.FAILURE);
         byeDone.complete(null);
     }
 
     void onDigit(char digit) {
-        if (!ended.isDone()) {
-            digits.add(digit);
-        }
+        audio.onDigit(digit);
     }
 
-    // ---- for SipFront
+    // ---- for SipFront and the agent legs of this call
 
     boolean isEnded() {
         return ended.isDone();
+    }
+
+    CompletableFuture<EndReason> ended() {
+        return ended;
+    }
+
+    EndActions endActions() {
+        return endActions;
+    }
+
+    MediaSession mediaSession() {
+        return media.session();
+    }
+
+    /** The caller's From display name, if any. */
+    Optional<String> callerDisplay() {
+        return Optional.ofNullable(callerDisplay);
     }
 
     CompletableFuture<Void> byeDone() {
@@ -355,8 +401,9 @@ public final class SipCall implements CallControl {
             return false;
         }
         ended.complete(reason);
+        endActions.runAll();
         media.session().close();
-        digits.close();
+        audio.close();
         ctx.calls().remove(this);
         emit(new CallEvent.Ended(info.callId(), ctx.clock().instant(), reason));
         log.atInfo().addKeyValue("callId", info.callId()).addKeyValue("reason", reason).log("call ended");

@@ -14,8 +14,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.security.SecureRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sip.ListeningPoint;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
@@ -27,18 +30,28 @@ import org.hotline.config.SipConfig;
 import org.hotline.event.CallEventListener;
 import org.hotline.media.MediaEngine;
 import org.hotline.prompt.Prompts;
+import org.hotline.sip.registrar.DigestAuthenticator;
+import org.hotline.sip.registrar.DigestConfig;
+import org.hotline.sip.registrar.DigestGate;
+import org.hotline.sip.registrar.RegisterAuthentication;
+import org.hotline.sip.registrar.RegisterHandler;
+import org.hotline.sip.registrar.Registrar;
+import org.hotline.sip.registrar.SipResponses;
+import org.hotline.sip.registrar.SourceLockout;
 import org.hotline.sip.sdp.SdpNegotiator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The standalone SIP front (issue 2): a JAIN-SIP RI stack listening on UDP and/or TCP, whose one
- * listener ({@link SipRequestDispatcher}) turns INVITEs into {@link SipCall}s for the call flow.
+ * The standalone SIP front (issues 2 and 3): a JAIN-SIP RI stack listening on UDP and/or TCP, whose
+ * one listener ({@link SipRequestDispatcher}) turns INVITEs into {@link SipCall}s for the call flow,
+ * registers agents' softphones and runs their feature codes; calls offer agents through it (B2BUA).
  *
  * <p>THREADING: stack pool threads run the dispatcher and handlers, which never block; each call's
  * flow runs on the virtual thread the {@link IncomingCallHandler} starts; media callbacks come on
  * the media engine's event loop. {@link #start} and {@link #close} are called once each by the
- * composition root; the count methods may be called from any thread.
+ * composition root; the count methods may be called from any thread. One timer thread purges lapsed
+ * registrations every second.
  */
 public final class SipFront implements AutoCloseable {
 
@@ -46,6 +59,7 @@ public final class SipFront implements AutoCloseable {
      * Everything the front needs, wired by the composition root.
      *
      * @param tuning stack timers and limits not in the YAML ({@link SipTuning#DEFAULTS} in production)
+     * @param agents agents' credentials, registration listener and feature codes ({@link AgentAccess#NONE}: none)
      */
     public record Wiring(
             SipConfig sip,
@@ -56,7 +70,8 @@ public final class SipFront implements AutoCloseable {
             IncomingCallHandler calls,
             CallEventListener events,
             Clock clock,
-            SipTuning tuning) {
+            SipTuning tuning,
+            AgentAccess agents) {
 
         public Wiring {
             Objects.requireNonNull(sip, "sip");
@@ -68,12 +83,25 @@ public final class SipFront implements AutoCloseable {
             Objects.requireNonNull(events, "events");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(tuning, "tuning");
+            Objects.requireNonNull(agents, "agents");
             validate(sip);
+        }
+
+        /** A front without agents (issue 2): REGISTER gets 404, feature codes 403. */
+        public Wiring(SipConfig sip, ServiceConfig service, MediaEngine media, Prompts prompts, QueueGateway queues,
+                IncomingCallHandler calls, CallEventListener events, Clock clock, SipTuning tuning) {
+            this(sip, service, media, prompts, queues, calls, events, clock, tuning, AgentAccess.NONE);
         }
 
         public Wiring(SipConfig sip, ServiceConfig service, MediaEngine media, Prompts prompts, QueueGateway queues,
                 IncomingCallHandler calls, CallEventListener events, Clock clock) {
             this(sip, service, media, prompts, queues, calls, events, clock, SipTuning.DEFAULTS);
+        }
+
+        /** A front with agents, with the default stack tuning. */
+        public Wiring(SipConfig sip, ServiceConfig service, MediaEngine media, Prompts prompts, QueueGateway queues,
+                IncomingCallHandler calls, CallEventListener events, Clock clock, AgentAccess agents) {
+            this(sip, service, media, prompts, queues, calls, events, clock, SipTuning.DEFAULTS, agents);
         }
 
         private static void validate(SipConfig sip) {
@@ -106,6 +134,8 @@ public final class SipFront implements AutoCloseable {
     private final ActiveCalls calls = new ActiveCalls();
     private Lifecycle lifecycle = Lifecycle.NEW;
     private SipStackImpl stack;
+    private ScheduledExecutorService timers;
+    private Registrar registrar;
 
     public SipFront(Wiring wiring) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
@@ -130,16 +160,22 @@ public final class SipFront implements AutoCloseable {
                     provider.addListeningPoint(lp);
                 }
             }
+            timers = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("hotline-sip-timers").daemon().factory());
             SipCallContext ctx = context(provider);
             provider.addSipListener(SipRequestDispatcher.assemble(ctx, new HashSet<>(wiring.service().numbers()),
-                    wiring.media(), wiring.calls()));
+                    wiring.calls(), agentDoor(ctx)));
             stack.start();
         } catch (SipException | java.util.TooManyListenersException | javax.sip.InvalidArgumentException e) {
             if (stack != null) {
                 stack.stop();
             }
+            if (timers != null) {
+                timers.shutdownNow();
+            }
             throw new IllegalStateException("cannot start the SIP front on " + sip.bindAddress() + ":" + sip.port(), e);
         }
+        timers.scheduleWithFixedDelay(this::purgeRegistrations, 1, 1, TimeUnit.SECONDS);
         lifecycle = Lifecycle.RUNNING;
         log.atInfo().addKeyValue("address", sip.bindAddress()).addKeyValue("port", sip.port())
                 .addKeyValue("transports", sip.transports()).log("SIP front listening");
@@ -151,8 +187,34 @@ public final class SipFront implements AutoCloseable {
                 ? sip.bindAddress() : sip.advertisedAddress();
         SipMessaging messaging = new SipMessaging(new MessageFactoryImpl(), new HeaderFactoryImpl(),
                 new AddressFactoryImpl(), provider, advertised, sip.port(), wiring.tuning());
+        AgentAccess agents = wiring.agents();
+        registrar = new Registrar(agents.registrar(), wiring.clock(), messaging.addresses, agents.registrations());
         return new SipCallContext(messaging, new SdpNegotiator(), wiring.prompts(), wiring.queues(), wiring.events(),
-                wiring.clock(), sip.ringDelay(), wiring.tuning(), calls);
+                wiring.clock(), sip.ringDelay(), wiring.tuning(), calls, wiring.media(), registrar, timers);
+    }
+
+    /** REGISTER and feature codes share one digest authenticator and one lockout (issue 3 item 1). */
+    private SipRequestDispatcher.AgentDoor agentDoor(SipCallContext ctx) {
+        AgentAccess agents = wiring.agents();
+        SipMessaging messaging = ctx.messaging();
+        SecureRandom random = new SecureRandom();
+        DigestAuthenticator authenticator = new DigestAuthenticator(DigestConfig.withDefaults(agents.realm()),
+                wiring.clock(), random, messaging.addresses);
+        RegisterAuthentication authentication = new RegisterAuthentication(agents.credentials(), authenticator,
+                new SourceLockout(agents.lockout(), wiring.clock()));
+        SipResponses responses = new SipResponses(messaging.messages, messaging.headers, wiring.clock(), random);
+        return new SipRequestDispatcher.AgentDoor(new RegisterHandler(responses, authentication, registrar),
+                new FeatureCodeCalls(messaging, new DigestGate(responses, authentication), agents.featureCodes(),
+                        wiring.service().defaultLanguage()));
+    }
+
+    /** On the timer thread: never lets an exception cancel the schedule. */
+    private void purgeRegistrations() {
+        try {
+            registrar.purgeExpired();
+        } catch (RuntimeException e) {
+            log.atError().setCause(e).log("registration purge failed");
+        }
     }
 
     /** The SIP port listened on (every transport). */
@@ -163,6 +225,11 @@ public final class SipFront implements AutoCloseable {
     /** Calls between INVITE and their end. */
     public int activeCalls() {
         return calls.size();
+    }
+
+    /** Agent legs (our INVITEs to agents' phones) between INVITE and their end. */
+    public int activeAgentLegs() {
+        return calls.agentLegs();
     }
 
     /** Dialogs the stack still holds (including terminated ones during their linger time). */
@@ -199,6 +266,7 @@ public final class SipFront implements AutoCloseable {
             awaitBye(call.byeDone(), Duration.between(wiring.clock().instant(), deadline));
         }
         stack.stop();
+        timers.shutdownNow();
         log.atInfo().addKeyValue("endedCalls", active.size()).log("SIP front stopped");
     }
 

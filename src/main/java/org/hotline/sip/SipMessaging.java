@@ -4,7 +4,11 @@ import java.util.Locale;
 import java.util.List;
 import java.text.ParseException;
 import java.util.Optional;
+import gov.nist.javax.sip.RequestEventExt;
 import gov.nist.javax.sip.TransactionExt;
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import javax.sip.Transaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
@@ -30,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SipMessaging {
 
-    static final String ALLOWED_METHODS = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, NOTIFY";
+    static final String ALLOWED_METHODS = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, NOTIFY, REFER, REGISTER";
     private static final String SERVER_NAME = "Hotline";
 
     private static final Logger log = LoggerFactory.getLogger(SipMessaging.class);
@@ -72,6 +76,31 @@ final class SipMessaging {
 
     String advertisedAddress() {
         return advertisedAddress;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /**
+     * The address the request's packet came from (not a header value), as the RI reports it: an
+     * IP literal, turned into an address without DNS.
+     */
+    static InetAddress source(RequestEvent event) {
+        String ip = event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : null;
+        byte[] bytes = ip == null ? null : NetUtil.createByteArrayFromIpAddressString(ip);
+        if (bytes == null) {
+            throw new IllegalStateException("the stack gave no source address for " + callIdOf(event));
+        }
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an address of " + bytes.length + " bytes from NetUtil", e);
+        }
+    }
+
+    private static String callIdOf(RequestEvent event) {
+        return SipCall.callIdOf(event.getRequest());
     }
 
     /**

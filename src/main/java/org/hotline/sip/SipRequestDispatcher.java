@@ -13,13 +13,13 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.hotline.call.IncomingCallHandler;
-import org.hotline.media.MediaEngine;
+import org.hotline.sip.registrar.RegisterHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one {@link SipListener} of the front: every request goes to its method's handler, every
- * response and timeout to the call that sent the request. The whole SIP pipeline is assembled in
+ * response and timeout to the caller's call or agent leg that sent the request. The whole SIP pipeline is assembled in
  * {@link #assemble}. Called on the stack's pool threads, several at once (re-entrant listener);
  * handlers never block, and an exception never escapes into the stack.
  */
@@ -35,18 +35,24 @@ final class SipRequestDispatcher implements SipListener {
         this.handlers = Map.copyOf(handlers);
     }
 
-    static SipRequestDispatcher assemble(SipCallContext ctx, Set<String> numbers, MediaEngine media,
-            IncomingCallHandler incoming) {
+    /** The agents' way in: REGISTER and feature-code INVITEs (issue 3). */
+    record AgentDoor(RegisterHandler register, FeatureCodeCalls featureCodes) {
+    }
+
+    static SipRequestDispatcher assemble(SipCallContext ctx, Set<String> numbers, IncomingCallHandler incoming,
+            AgentDoor agents) {
         SipMessaging messaging = ctx.messaging();
         ActiveCalls calls = ctx.calls();
         return new SipRequestDispatcher(messaging, Map.of(
-                Request.INVITE, new InviteHandler(ctx, numbers, media, incoming),
+                Request.INVITE, new InviteHandler(ctx, numbers, incoming, agents.featureCodes()),
                 Request.ACK, new AckHandler(calls),
                 Request.BYE, ByeHandler.create(messaging, calls),
                 Request.CANCEL, CancelHandler.create(messaging, calls),
                 Request.OPTIONS, new OptionsHandler(messaging),
                 Request.INFO, InfoHandler.create(messaging, calls),
-                Request.NOTIFY, NotifyHandler.create(messaging, calls)));
+                Request.NOTIFY, NotifyHandler.create(messaging, calls),
+                Request.REFER, ReferHandler.create(messaging, calls),
+                Request.REGISTER, new RegisterRequestHandler(messaging, agents.register())));
     }
 
     @Override
@@ -84,17 +90,20 @@ final class SipRequestDispatcher implements SipListener {
     public void processResponse(ResponseEvent event) {
         ClientTransaction ct = event.getClientTransaction();
         Response response = event.getResponse();
-        if (ct == null || !(ct.getApplicationData() instanceof SipCall call)) {
-            log.atDebug().addKeyValue("callId", SipCall.callIdOf(response)).log("stray response dropped");
+        if (ct == null || !(ct.getApplicationData() instanceof DialogEndpoint endpoint)) {
+            // e.g. a 2xx retransmitted after its transaction ended: the stack re-sends our ACK
+            log.atDebug().addKeyValue("callId", SipCall.callIdOf(response)).addKeyValue("status",
+                    response.getStatusCode()).log("stray response dropped");
             return;
         }
         String method = ct.getRequest().getMethod();
-        log.atInfo().addKeyValue("callId", call.info().callId()).addKeyValue("method", method)
+        log.atInfo().addKeyValue("callId", endpoint.callId()).addKeyValue("method", method)
                 .addKeyValue("status", response.getStatusCode()).log("response");
-        if (Request.REFER.equals(method)) {
-            call.onReferResponse(response.getStatusCode());
-        } else if (Request.BYE.equals(method) && response.getStatusCode() >= 200) {
-            call.onByeResponse();
+        try {
+            endpoint.onResponse(ct, response);
+        } catch (RuntimeException e) {
+            log.atError().addKeyValue("callId", endpoint.callId()).addKeyValue("method", method).setCause(e)
+                    .log("response handling failed");
         }
     }
 
@@ -106,10 +115,14 @@ final class SipRequestDispatcher implements SipListener {
             return;
         }
         ClientTransaction ct = event.getClientTransaction();
-        if (ct.getApplicationData() instanceof SipCall call) {
-            log.atWarn().addKeyValue("callId", call.info().callId()).addKeyValue("method", ct.getRequest().getMethod())
+        if (ct.getApplicationData() instanceof DialogEndpoint endpoint) {
+            log.atWarn().addKeyValue("callId", endpoint.callId()).addKeyValue("method", ct.getRequest().getMethod())
                     .log("no response to our request");
-            call.onClientTimeout(ct.getRequest().getMethod());
+            try {
+                endpoint.onClientTimeout(ct);
+            } catch (RuntimeException e) {
+                log.atError().addKeyValue("callId", endpoint.callId()).setCause(e).log("timeout handling failed");
+            }
         }
     }
 
@@ -126,8 +139,12 @@ final class SipRequestDispatcher implements SipListener {
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
-        if (event.getDialog().getApplicationData() instanceof SipCall call) {
-            call.onDialogTerminated();
+        if (event.getDialog().getApplicationData() instanceof DialogEndpoint endpoint) {
+            try {
+                endpoint.onDialogTerminated();
+            } catch (RuntimeException e) {
+                log.atError().addKeyValue("callId", endpoint.callId()).setCause(e).log("dialog end handling failed");
+            }
         }
     }
 }

@@ -38,6 +38,12 @@ final class FakeMediaEngine implements MediaEngine {
                 .orElseThrow(() -> new AssertionError("no media session for " + callId));
     }
 
+    /** The most recent session whose call id starts with {@code prefix} (agent legs: caller's id + "/agent-"). */
+    FakeMediaSession sessionStartingWith(String prefix) {
+        return sessions.stream().filter(s -> s.callId().startsWith(prefix)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no media session for " + prefix));
+    }
+
     @Override
     public void close() {
         sessions.forEach(FakeMediaSession::close);

@@ -11,7 +11,7 @@ import org.hotline.media.MediaSession;
 import org.hotline.media.RemoteMedia;
 
 /**
- * Records what the front asks of the media: connects, the sending flag, plays. A play completes
+ * Records what the front asks of the media: connects, the sending flag, plays, relays. A play completes
  * after the clips' total duration (on a delayed executor, like a real 20 ms clock would) unless
  * stopped first; {@link #pressDigit} plays the part of an RFC 4733 key press.
  */
@@ -22,6 +22,10 @@ final class FakeMediaSession implements MediaSession {
     final List<RemoteMedia> connects = new CopyOnWriteArrayList<>();
     final List<Boolean> sendingChanges = new CopyOnWriteArrayList<>();
     final List<List<String>> plays = new CopyOnWriteArrayList<>();
+    final List<List<String>> loops = new CopyOnWriteArrayList<>();
+    /** Each relayFrom: the source session's call id, or "off". */
+    final List<String> relays = new CopyOnWriteArrayList<>();
+    private volatile MediaSession relaySource;
     private volatile Consumer<Character> digitListener = d -> { };
     private volatile CompletableFuture<Void> playing = CompletableFuture.completedFuture(null);
     private volatile boolean sending = true;
@@ -73,6 +77,24 @@ final class FakeMediaSession implements MediaSession {
         CompletableFuture.delayedExecutor(total.toMillis(), TimeUnit.MILLISECONDS).execute(() -> f.complete(null));
         playing = f;
         return f;
+    }
+
+    @Override
+    public CompletableFuture<Void> play(List<AudioClip> clips, boolean loop) {
+        if (loop) {
+            loops.add(clips.stream().map(AudioClip::name).toList());
+        }
+        return play(clips);
+    }
+
+    @Override
+    public void relayFrom(MediaSession source) {
+        relaySource = source;
+        relays.add(source == null ? "off" : ((FakeMediaSession) source).callId());
+    }
+
+    MediaSession relaySource() {
+        return relaySource;
     }
 
     @Override

@@ -31,12 +31,16 @@ final class FrontFixture implements AutoCloseable {
     }
 
     FrontFixture(Duration ringDelay, SipTuning tuning) {
+        this(ringDelay, tuning, AgentAccess.NONE);
+    }
+
+    FrontFixture(Duration ringDelay, SipTuning tuning, AgentAccess agents) {
         port = freePort();
         SipConfig sip = new SipConfig("127.0.0.1", port, List.of("udp", "tcp"), "127.0.0.1", ringDelay, 4);
         ServiceConfig service = new ServiceConfig(List.of(NUMBER, "4008208820"), "zh-CN", List.of("zh-CN", "en"),
                 ZoneId.of("Asia/Shanghai"));
         front = new SipFront(new SipFront.Wiring(sip, service, media, new FakePrompts(), new UnstaffedQueueGateway(),
-                calls, events, Clock.systemUTC(), tuning));
+                calls, events, Clock.systemUTC(), tuning, agents));
         front.start();
     }
 
@@ -65,13 +69,14 @@ final class FrontFixture implements AutoCloseable {
 
     /** Waits until the front and the stack hold nothing for finished calls. */
     void awaitNothingLeft(Duration timeout) {
-        RecordingEvents.waitUntil(() -> front.activeCalls() == 0 && front.stackDialogs() == 0
+        RecordingEvents.waitUntil(() -> front.activeCalls() == 0 && front.activeAgentLegs() == 0
+                && front.stackDialogs() == 0
                 && front.stackServerTransactions() == 0 && front.stackClientTransactions() == 0
                 && media.sessionsInUse() == 0, timeout, "no calls, dialogs, transactions, media left: " + counts());
     }
 
     String counts() {
-        return "calls=" + front.activeCalls() + " dialogs=" + front.stackDialogs() + " serverTx="
+        return "calls=" + front.activeCalls() + " agentLegs=" + front.activeAgentLegs() + " dialogs=" + front.stackDialogs() + " serverTx="
                 + front.stackServerTransactions() + " clientTx=" + front.stackClientTransactions() + " media="
                 + media.sessionsInUse();
     }

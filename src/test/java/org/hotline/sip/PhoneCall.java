@@ -14,6 +14,8 @@ final class PhoneCall {
     final String callId = UUID.randomUUID() + "@test";
     final String fromTag = tag();
     final String number;
+    private final String fromUser;
+    private final String fromDisplay;
     private String inviteBranch;
     private String toTag;
     private String remoteTarget;
@@ -21,8 +23,19 @@ final class PhoneCall {
     private long inviteCseq = 1;
 
     PhoneCall(SipTestPhone phone, String number) {
+        this(phone, number, "13800138000", "Caller");
+    }
+
+    /** A call from {@code fromUser} (an agent dialling a feature code, say). */
+    PhoneCall(SipTestPhone phone, String number, String fromUser, String fromDisplay) {
         this.phone = phone;
         this.number = number;
+        this.fromUser = fromUser;
+        this.fromDisplay = fromDisplay;
+    }
+
+    String requestUri() {
+        return "sip:" + number + "@127.0.0.1:" + phone.serverPort();
     }
 
     static String sdp(String direction, int... pts) {
@@ -41,6 +54,20 @@ final class PhoneCall {
         inviteCseq = cseq;
         phone.send(request("INVITE", "sip:" + number + "@127.0.0.1:" + phone.serverPort(), inviteBranch,
                 cseq + " INVITE", sdp == null ? null : "application/sdp", sdp, ""));
+        return this;
+    }
+
+    /**
+     * After a 401 (ACKed with {@link #ackFailure}): the INVITE again with a higher CSeq and an
+     * Authorization header (RFC 3261 §22.2), outside any dialog.
+     */
+    PhoneCall retryInvite(String sdp, String authorization) {
+        toTag = null;
+        cseq++;
+        inviteBranch = branch();
+        inviteCseq = cseq;
+        phone.send(request("INVITE", requestUri(), inviteBranch, cseq + " INVITE",
+                sdp == null ? null : "application/sdp", sdp, "Authorization: " + authorization + "\r\n"));
         return this;
     }
 
@@ -126,11 +153,12 @@ final class PhoneCall {
                 + "Via: SIP/2.0/" + phone.transport() + " 127.0.0.1:" + phone.localPort() + ";branch=" + branch
                 + ";rport\r\n"
                 + "Max-Forwards: 70\r\n"
-                + "From: \"Caller\" <sip:13800138000@127.0.0.1:" + phone.localPort() + ">;tag=" + fromTag + "\r\n"
+                + "From: \"" + fromDisplay + "\" <sip:" + fromUser + "@127.0.0.1:" + phone.localPort() + ">;tag=" + fromTag
+                + "\r\n"
                 + "To: " + to + "\r\n"
                 + "Call-ID: " + callId + "\r\n"
                 + "CSeq: " + cseqLine + "\r\n"
-                + "Contact: <sip:13800138000@127.0.0.1:" + phone.localPort() + transportParam + ">\r\n"
+                + "Contact: <sip:" + fromUser + "@127.0.0.1:" + phone.localPort() + transportParam + ">\r\n"
                 + extraHeaders
                 + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
                 + "Content-Length: " + payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n"

@@ -3,13 +3,13 @@ package org.hotline.sip.registrar;
 import java.net.InetAddress;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.ContactHeader;
-import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.hotline.sip.registrar.DigestGate.Outcome.Admitted;
+import org.hotline.sip.registrar.DigestGate.Outcome.Refused;
+import org.hotline.sip.registrar.DigestGate.Outcome.UnknownUser;
 import org.hotline.sip.registrar.RegistrationResult.Accepted;
 import org.hotline.sip.registrar.RegistrationResult.IntervalTooBrief;
 import org.hotline.sip.registrar.RegistrationResult.Invalid;
@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers agents' REGISTER requests (issue 3 item 1; RFC 3261 §10.3 with §22 digest auth): one
- * request in, one response out, all in memory, so it may run on a SIP stack thread. The chain:
+ * request in, one response out, all in memory, so it may run on a SIP stack thread. The chain
+ * (authentication is {@link DigestGate}'s):
  * <pre>
  *   locked source ─────────────────────────────► 403 "Locked Out" (no credential check)
  *   To user not an agent ──────────────────────► 404 (RFC 3261 §10.3 step 5)
@@ -48,12 +49,12 @@ public final class RegisterHandler {
     private static final Logger log = LoggerFactory.getLogger(RegisterHandler.class);
 
     private final SipResponses responses;
-    private final RegisterAuthentication authentication;
+    private final DigestGate gate;
     private final Registrar registrar;
 
     public RegisterHandler(SipResponses responses, RegisterAuthentication authentication, Registrar registrar) {
         this.responses = responses;
-        this.authentication = authentication;
+        this.gate = new DigestGate(responses, authentication);
         this.registrar = registrar;
     }
 
@@ -68,64 +69,11 @@ public final class RegisterHandler {
         if (!Request.REGISTER.equals(request.getMethod())) {
             throw new IllegalArgumentException("not a REGISTER: " + request.getMethod());
         }
-        String callId = RegisterRequests.callId(request);
-        Optional<Duration> locked = authentication.lockout().lockedFor(source);
-        if (locked.isPresent()) {
-            log.atDebug().addKeyValue("callId", callId).addKeyValue("source", source.getHostAddress())
-                    .addKeyValue("remainingSeconds", locked.get().toSeconds()).log("REGISTER refused: source locked out");
-            return responses.create(request, Response.FORBIDDEN, "Locked Out");
-        }
-        Optional<DigestCredential> credential = RegisterRequests.aor(request).flatMap(authentication.credentials()::find);
-        if (credential.isEmpty()) {
-            log.atInfo().addKeyValue("callId", callId).addKeyValue("source", source.getHostAddress())
-                    .log("REGISTER for an unknown agent");
-            return responses.create(request, Response.NOT_FOUND);
-        }
-        return authenticate(request, credential.get(), source, callId);
-    }
-
-    private Response authenticate(Request request, DigestCredential credential, InetAddress source, String callId) {
-        DigestAuthenticator authenticator = authentication.authenticator();
-        if (!credential.realm().equals(authenticator.realm())) {
-            log.atError().addKeyValue("callId", callId).addKeyValue("aor", credential.user())
-                    .log("Stored credential is for realm " + credential.realm() + ", registrar realm is "
-                            + authenticator.realm() + ": re-hash the password");
-            return responses.create(request, Response.SERVER_INTERNAL_ERROR, "Credential Realm Mismatch");
-        }
-        DigestVerdict verdict = authenticator.verify(request, credential, source);
-        log.atDebug().addKeyValue("callId", callId).addKeyValue("aor", credential.user())
-                .addKeyValue("verdict", verdict).log("REGISTER digest verdict");
-        return switch (verdict) {
-            case AUTHENTICATED -> {
-                authentication.lockout().recordSuccess(source);
-                yield register(request, credential.user(), callId);
-            }
-            case NO_ANSWER, UNKNOWN_NONCE, UNSUPPORTED, REPLAYED -> challenge(request, source, false);
-            case STALE -> challenge(request, source, true);
-            case WRONG_RESPONSE -> wrongPassword(request, credential.user(), source, callId);
-            case USERNAME_MISMATCH -> responses.create(request, Response.FORBIDDEN, "Username Is Not The AOR");
-            case MALFORMED -> responses.create(request, Response.BAD_REQUEST, "Malformed Authorization");
-            case URI_MISMATCH -> responses.create(request, Response.BAD_REQUEST, "Digest URI Mismatch");
+        return switch (gate.admit(request, RegisterRequests.aor(request), source)) {
+            case Admitted admitted -> register(request, admitted.credential().user(), RegisterRequests.callId(request));
+            case UnknownUser unknown -> responses.create(request, Response.NOT_FOUND);
+            case Refused refused -> refused.response();
         };
-    }
-
-    private Response wrongPassword(Request request, String aor, InetAddress source, String callId) {
-        boolean nowLocked = authentication.lockout().recordFailure(source);
-        log.atWarn().addKeyValue("callId", callId).addKeyValue("aor", aor).addKeyValue("source", source.getHostAddress())
-                .addKeyValue("lockedOut", nowLocked).log("REGISTER with a wrong password");
-        return challenge(request, source, false);
-    }
-
-    private Response challenge(Request request, InetAddress source, boolean stale) {
-        Response response = responses.create(request, Response.UNAUTHORIZED);
-        try {
-            List<WWWAuthenticateHeader> challenges =
-                    authentication.authenticator().challenge(responses.headers(), source, stale);
-            challenges.forEach(response::addHeader);
-        } catch (ParseException e) {
-            throw new ResponseBuildException("cannot build WWW-Authenticate", e);
-        }
-        return response;
     }
 
     private Response register(Request request, String aor, String callId) {

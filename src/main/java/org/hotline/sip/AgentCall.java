@@ -1,0 +1,419 @@
+package org.hotline.sip;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.hotline.sip.sdp.NegotiatedMedia;
+import org.hotline.sip.sdp.SdpRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The signalling of our INVITE to one of an agent's contacts: the INVITE client transaction and
+ * its dialog, from sending to BYE. Lifecycle in {@link AgentLegState}. If its 2xx wins the
+ * {@link AgentOfferAttempt}, a {@link BridgedLeg} is made and handed to the ACD; the agent's hold,
+ * transfer and hang-up reach it from here. Stack threads deliver the responses and the agent's
+ * in-dialog requests ({@code on*}, never blocking); {@link #hangup} comes from the caller's virtual
+ * thread, the ACD or the caller's end, and is idempotent. State is guarded by {@code lock}; no I/O
+ * while holding it.
+ */
+final class AgentCall implements DialogEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentCall.class);
+
+    private final SipCallContext ctx;
+    private final AgentOfferAttempt offer;
+    private final SipCall caller;
+    private final String callId;
+    private final CallMedia media;
+    private final ClientTransaction inviteTx;
+    private final Dialog dialog;
+    private final CallDialog signalling;
+    private final AgentTransfer transfer;
+    private final Runnable hangupOnCallerGone = this::callerGone;
+    private final ReentrantLock lock = new ReentrantLock();
+    private AgentLegState state = AgentLegState.CALLING;
+    private boolean answerSeen;
+    private volatile BridgedLeg bridged;
+
+    private AgentCall(SipCallContext ctx, AgentOfferAttempt offer, SipCall caller, CallMedia media,
+            ClientTransaction inviteTx) {
+        this.ctx = ctx;
+        this.offer = offer;
+        this.caller = caller;
+        this.callId = SipCall.callIdOf(inviteTx.getRequest());
+        this.media = media;
+        this.inviteTx = inviteTx;
+        this.dialog = inviteTx.getDialog();
+        this.signalling = new CallDialog(ctx, this, null, dialog, null);
+        this.transfer = new AgentTransfer(ctx.messaging(), signalling);
+    }
+
+    /** Builds the INVITE to {@code contactUri} and its client transaction; {@link #send} sends it. */
+    static AgentCall prepare(SipCallContext ctx, AgentOfferAttempt offer, SipCall caller, String contactUri,
+            CallMedia media, String sdpOffer) throws ParseException, SipException {
+        Request invite = AgentInvite.build(ctx.messaging(), new AgentInvite.Target(contactUri, offer.workNumber(),
+                caller.info().caller(), caller.callerDisplay().orElse(null), sdpOffer));
+        ClientTransaction ct = ctx.messaging().provider.getNewClientTransaction(invite);
+        AgentCall call = new AgentCall(ctx, offer, caller, media, ct);
+        ct.setApplicationData(call);
+        call.dialog.setApplicationData(call);
+        SipMessaging.tune(ct, ctx.tuning());
+        if (!ctx.calls().register(call)) {
+            call.discard();
+            throw new SipException("Call-ID already in use: " + call.callId);
+        }
+        return call;
+    }
+
+    /** Sends the INVITE; a failure to send fails this contact. Runs on its own virtual thread. */
+    void send() {
+        try {
+            inviteTx.sendRequest();
+            log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
+                    .addKeyValue("agent", offer.workNumber()).addKeyValue("contact", inviteTx.getRequest().getRequestURI())
+                    .log("INVITE sent to agent");
+        } catch (SipException | RuntimeException e) {
+            log.atWarn().addKeyValue("callId", callId).setCause(e).log("cannot send INVITE to agent");
+            if (transition(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.CANCEL_PENDING)) {
+                discard();
+                offer.branchFailed(this, "cannot reach contact", false);
+            }
+        }
+    }
+
+    @Override
+    public String callId() {
+        return callId;
+    }
+
+    String workNumber() {
+        return offer.workNumber();
+    }
+
+    Optional<String> transferTarget() {
+        return transfer.target();
+    }
+
+    /** BYE (after the final NOTIFY of an accepted transfer), or CANCEL if not answered. Idempotent. */
+    void hangup() {
+        AgentLegState from = state();
+        if (from.unanswered()) {
+            cancel();
+            return;
+        }
+        if (!transition(AgentLegState.RELEASING, AgentLegState.CONFIRMED)) {
+            return;
+        }
+        bridged.ended();
+        log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
+                .log("hanging up the agent leg");
+        if (!transfer.finish(this::bye)) {
+            bye();
+        }
+    }
+
+    /** Stops this contact ringing: CANCEL now, or once a provisional response came (RFC 3261 §9.1). */
+    void cancel() {
+        if (transition(AgentLegState.CANCELLING, AgentLegState.RINGING)) {
+            sendCancel();
+        } else {
+            transition(AgentLegState.CANCEL_PENDING, AgentLegState.CALLING);
+        }
+    }
+
+    // ---- responses and timeouts, on stack threads
+
+    @Override
+    public void onResponse(ClientTransaction ct, Response response) {
+        int status = response.getStatusCode();
+        switch (ct.getRequest().getMethod()) {
+            case Request.INVITE -> {
+                if (status < 200) {
+                    onProvisional();
+                } else if (status < 300) {
+                    onAnswer(response);
+                } else {
+                    onRefused(status + " " + response.getReasonPhrase(), status >= 600);
+                }
+            }
+            case Request.BYE -> released();
+            case Request.NOTIFY -> transfer.onNotifyDone(ct);
+            default -> log.atDebug().addKeyValue("callId", callId).addKeyValue("status", status).log("response noted");
+        }
+    }
+
+    @Override
+    public void onClientTimeout(ClientTransaction ct) {
+        switch (ct.getRequest().getMethod()) {
+            case Request.INVITE -> onRefused("408 no response from the contact", false);
+            case Request.BYE -> released();
+            case Request.NOTIFY -> transfer.onNotifyDone(ct);
+            default -> log.atDebug().addKeyValue("callId", callId).log("request timed out");
+        }
+    }
+
+    private void onProvisional() {
+        if (transition(AgentLegState.CANCELLING, AgentLegState.CANCEL_PENDING)) {
+            sendCancel();
+        } else {
+            transition(AgentLegState.RINGING, AgentLegState.CALLING);
+        }
+    }
+
+    /** Every 2xx is ACKed (RFC 3261 §13.2.2.4); only the offer's first usable one is kept. */
+    private void onAnswer(Response ok) {
+        AgentLegState before;
+        lock.lock();
+        try {
+            if (answerSeen || !state.unanswered()) {
+                return;
+            }
+            answerSeen = true;
+            before = state;
+        } finally {
+            lock.unlock();
+        }
+        AgentInvite.ack(dialog, ok);
+        NegotiatedMedia answer = checkAnswer(ok);
+        boolean ringing = before == AgentLegState.CALLING || before == AgentLegState.RINGING;
+        if (ringing && answer != null && offer.claim(this)) {
+            BridgedLeg leg = new BridgedLeg(this, caller, media.session(), ctx.prompts());
+            if (confirm(leg, ok)) {
+                return;
+            }
+            leg.ended();
+        }
+        transition(AgentLegState.RELEASING, AgentLegState.CALLING, AgentLegState.RINGING,
+                AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING);
+        log.atInfo().addKeyValue("callId", callId).addKeyValue("usable", answer != null)
+                .log("2xx not wanted: ACK and BYE");
+        bye();
+        if (answer == null) {
+            offer.branchFailed(this, "unusable SDP answer", false);
+        }
+    }
+
+    /** The winner: CONFIRMED with its leg (set together, so the agent's BYE always finds it), media applied. */
+    private boolean confirm(BridgedLeg leg, Response ok) {
+        lock.lock();
+        try {
+            if (state != AgentLegState.CALLING && state != AgentLegState.RINGING) {
+                return false;
+            }
+            state = state.to(AgentLegState.CONFIRMED);
+            bridged = leg;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            media.acceptAnswer(CallDialog.body(ok));
+        } catch (SdpRejectedException e) {
+            throw new IllegalStateException("an answer checked a moment ago was refused", e);
+        }
+        caller.endActions().add(hangupOnCallerGone);
+        offer.answered(leg);
+        return true;
+    }
+
+    private NegotiatedMedia checkAnswer(Response ok) {
+        if (!CallDialog.hasSdp(ok)) {
+            log.atWarn().addKeyValue("callId", callId).log("2xx without the SDP answer to our offer");
+            return null;
+        }
+        try {
+            return media.checkAnswer(CallDialog.body(ok));
+        } catch (SdpRejectedException e) {
+            log.atWarn().addKeyValue("callId", callId).setCause(e).log("unusable SDP answer from the agent");
+            return null;
+        }
+    }
+
+    private void onRefused(String reason, boolean global) {
+        AgentLegState before = state();
+        if (!transition(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.RINGING,
+                AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING)) {
+            return;
+        }
+        finish();
+        if (before == AgentLegState.CALLING || before == AgentLegState.RINGING) {
+            offer.branchFailed(this, reason, global);
+        }
+    }
+
+    private void released() {
+        if (transition(AgentLegState.ENDED, AgentLegState.RELEASING)) {
+            finish();
+        }
+    }
+
+    // ---- the agent's requests, on stack threads
+
+    @Override
+    public void onBye(ServerTransaction tx) {
+        AgentLegState from = state();
+        if (!transition(AgentLegState.ENDED, AgentLegState.CONFIRMED, AgentLegState.RELEASING)) {
+            signalling.respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        if (from == AgentLegState.CONFIRMED) {
+            log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId()).log("agent hung up");
+            bridged.agentHungUp();
+        }
+        signalling.respond(tx, Response.OK);
+        finish();
+    }
+
+    /** RFC 3264 §8.4: sendonly/inactive from the agent holds the caller; sendrecv resumes. */
+    @Override
+    public void onReInvite(ServerTransaction tx, Request reInvite) {
+        AgentLegState now = state();
+        if (now.unanswered()) {
+            signalling.rejectReInviteForNow(tx);
+        } else if (now != AgentLegState.CONFIRMED) {
+            signalling.respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+        } else if (media.awaitingAnswer()) {
+            signalling.respond(tx, Response.REQUEST_PENDING);
+        } else {
+            signalling.answerReInvite(tx, reInvite, media);
+            bridged.holdChanged(media.peerReceives());
+        }
+    }
+
+    /** Carries the agent's answer when its re-INVITE had no offer (ours went in the 2xx). */
+    @Override
+    public void onAck(Request ack) {
+        if (state() == AgentLegState.CONFIRMED && media.awaitingAnswerIn(CallDialog.cseq(ack))) {
+            signalling.acceptAnswerFromAck(media, ack);
+            bridged.holdChanged(media.peerReceives());
+        }
+    }
+
+    /** RFC 3515: 202, NOTIFY 100, then TRANSFER_REQUESTED; the final NOTIFY goes when the leg is hung up. */
+    @Override
+    public void onRefer(ServerTransaction tx, Request refer) {
+        if (state() != AgentLegState.CONFIRMED) {
+            signalling.respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        if (transfer.accept(tx, refer)) {
+            log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
+                    .addKeyValue("target", transfer.target().orElse("")).log("agent transfers the caller");
+            bridged.transferRequested();
+        }
+    }
+
+    /** DTMF by INFO from the agent is acknowledged, not passed on (RFC 4733 events are relayed). */
+    @Override
+    public void onInfo(ServerTransaction tx, Request info) {
+        signalling.onInfo(tx, info, digit -> { });
+    }
+
+    @Override
+    public void onNotify(ServerTransaction tx, Request notify) {
+        signalling.respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+    }
+
+    @Override
+    public void onCancel(ServerTransaction tx) {
+        signalling.respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+    }
+
+    /** A confirmed dialog the stack dropped (e.g. its BYE was lost): the leg is over. */
+    @Override
+    public void onDialogTerminated() {
+        AgentLegState from = state();
+        if (!transition(AgentLegState.ENDED, AgentLegState.CONFIRMED, AgentLegState.RELEASING)) {
+            return;
+        }
+        if (from == AgentLegState.CONFIRMED) {
+            bridged.agentHungUp();
+        }
+        finish();
+    }
+
+    @Override
+    public void onMediaFailure() {
+        hangup();
+    }
+
+    // ---- internals
+
+    private void callerGone() {
+        BridgedLeg leg = bridged;
+        if (leg != null) {
+            leg.callerGone();
+        } else {
+            hangup();
+        }
+    }
+
+    /** The dialog is over: forgotten by the front and by the caller's end. */
+    private void finish() {
+        ctx.calls().remove(this);
+        caller.endActions().remove(hangupOnCallerGone);
+        BridgedLeg leg = bridged;
+        if (leg != null) {
+            leg.ended();
+        }
+    }
+
+    /** Never sent (the offer was decided first), unsendable or abandoned: the stack forgets it too. */
+    void discard() {
+        transition(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.CANCEL_PENDING);
+        AgentInvite.abandon(inviteTx);
+        finish();
+    }
+
+    private void bye() {
+        if (!signalling.sendInDialog(Request.BYE, List.of(), null, null)) {
+            released();
+        }
+    }
+
+    private void sendCancel() {
+        AgentInvite.cancel(ctx, inviteTx, this);
+        // RFC 3261 §9.1: without a final response 64*T1 after the CANCEL, the INVITE counts as cancelled
+        ctx.timers().schedule(this::giveUpCancelled, ctx.tuning().ackWait().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void giveUpCancelled() {
+        if (transition(AgentLegState.ENDED, AgentLegState.CANCELLING)) {
+            log.atWarn().addKeyValue("callId", callId).log("no final response to a cancelled INVITE: dropped");
+            discard();
+        }
+    }
+
+    private AgentLegState state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Moves to {@code to} if in one of {@code from}; false otherwise. */
+    private boolean transition(AgentLegState to, AgentLegState... from) {
+        lock.lock();
+        try {
+            for (AgentLegState candidate : from) {
+                if (state == candidate) {
+                    state = state.to(to);
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
