@@ -26,6 +26,7 @@ import org.hotline.http.AcdResource;
 import org.hotline.http.HttpApi;
 import org.hotline.media.rtp.RtpEngine;
 import org.hotline.prompt.PromptLibrary;
+import org.hotline.sip.AgentAccess;
 import org.hotline.sip.SipFront;
 import org.hotline.sip.registrar.RegistrationListener;
 import org.slf4j.Logger;
@@ -77,13 +78,9 @@ public final class Hotline implements AutoCloseable {
                 new AcdEventRouter(events, new AgentEventLog()));
         AcdQueueGateway queues = new AcdQueueGateway(acd, AcdConfigMapping.directory(config),
                 config.service().defaultLanguage(), clock, events);
-        // Agents' side of the SIP front (REGISTER with digest auth, *1/*2/*3/*0 calls): built here,
-        // to be passed into SipFront.Wiring when the front's registrar and feature-code calls are
-        // joined to it (issue 3). Registrations are not yet reported to the ACD.
-        AgentAccess agents = new AgentAccess(AgentAccess.credentials(config.agents()), config.agents().realm(),
-                new AcdFeatureCodes(acd), RegistrationListener.NONE);
-        log.atDebug().addKeyValue("realm", agents.realm()).addKeyValue("agents", config.agents().members().size())
-                .log("agent access prepared");
+        // Agents' softphones: REGISTER with digest auth and *1/*2/*3/*0 feature-code calls (issue 3).
+        AgentAccess agents = new AgentAccess(AgentCredentials.of(config.agents()), config.agents().realm(),
+                RegistrationListener.NONE, new AcdFeatureCodes(acd));
         HttpApi http;
         try {
             http = HttpApi.start(config.http(), new AcdResource(acd, clock).routes());
@@ -95,7 +92,7 @@ public final class Hotline implements AutoCloseable {
         RtpEngine media = new RtpEngine(config.rtp());
         CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock));
         SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, prompts, queues, flows, events,
-                clock));
+                clock, agents));
         try {
             sip.start();
         } catch (RuntimeException e) {

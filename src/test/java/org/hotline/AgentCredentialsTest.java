@@ -16,7 +16,7 @@ import org.hotline.sip.registrar.DigestCredentials;
 import org.junit.jupiter.api.Test;
 
 /** Agents' stored credentials: from the configuration to the registrar's store, and hash-password's output. */
-class AgentAccessTest {
+class AgentCredentialsTest {
 
     private final HotlineConfig demo = ConfigLoader.loadDefault(Map.of());
 
@@ -32,7 +32,7 @@ class AgentAccessTest {
 
     @Test
     void credentialStoreHoldsEachAgentByWorkNumberInTheConfiguredRealm() {
-        CredentialStore store = AgentAccess.credentials(demo.agents());
+        CredentialStore store = AgentCredentials.of(demo.agents());
 
         AgentConfig first = demo.agents().members().getFirst();
         assertEquals(Optional.of(new DigestCredential("1001", "hotline", first.ha1Md5(), first.ha1Sha256())), store.find("1001"));
