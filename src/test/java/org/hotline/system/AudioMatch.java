@@ -11,8 +11,11 @@ import org.hotline.media.AudioClip;
 /**
  * Finds an expected clip (a prompt WAV) inside what a caller recorded, by normalised
  * cross-correlation (see {@link CrossCorrelation}): this is how a system test proves the caller heard
- * the greeting rather than merely received packets. A G.711 round trip of espeak speech scores about
- * 0.99; a different phrase stays below 0.3 (see AudioMatchSystemTest). Stateless.
+ * the greeting rather than merely received packets. Measured on the espeak-ng prompts: the same
+ * phrase after G.711 and -40 dBFS noise scores 0.99+; another phrase scores under 0.1, and short
+ * clips (digit.1, menu.press, greeting.hello) under 0.4 against unrelated speech
+ * (AudioMatchSystemTest). Identical texts are identical audio: menu.billing and menu.option.billing
+ * cannot be told apart. Stateless.
  */
 public final class AudioMatch {
 

@@ -71,6 +71,16 @@ public final class FreePorts {
         }
     }
 
+    /** True while nothing listens on TCP {@code port} on 127.0.0.1. */
+    public static boolean isTcpFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(loopback(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static boolean isFree(int port) {
         InetSocketAddress address = new InetSocketAddress(loopback(), port);
         try (DatagramSocket udp = new DatagramSocket(address); ServerSocket tcp = new ServerSocket()) {

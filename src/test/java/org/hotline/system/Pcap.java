@@ -34,9 +34,15 @@ public final class Pcap {
                               int destinationPort, byte[] payload) {
     }
 
-    /** The IPv4/UDP datagrams of a classic pcap file, in file order; other frames are skipped. */
+    /**
+     * The IPv4/UDP datagrams of a classic pcap file, in file order; other frames are skipped, and so is
+     * a last record cut short (the file of a running capture).
+     */
     public static List<UdpDatagram> readUdp(Path file) {
         ByteBuffer buffer = ByteBuffer.wrap(readAll(file));
+        if (buffer.remaining() < 24) {
+            return List.of(); // a capture that has not written its header yet
+        }
         buffer.order(ByteOrder.LITTLE_ENDIAN);
         int magic = buffer.getInt(0);
         if (magic != MAGIC_MICROS && magic != MAGIC_NANOS) {
@@ -55,6 +61,9 @@ public final class Pcap {
             long fraction = Integer.toUnsignedLong(buffer.getInt());
             int capturedLength = buffer.getInt();
             buffer.getInt();
+            if (capturedLength > buffer.remaining()) {
+                break; // a record still being written by a running capture
+            }
             byte[] frame = new byte[capturedLength];
             buffer.get(frame);
             Instant at = Instant.ofEpochSecond(seconds, fraction * fractionNanos);

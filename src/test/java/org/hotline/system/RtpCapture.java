@@ -38,6 +38,11 @@ public final class RtpCapture implements AutoCloseable {
     /** Stops the capture (idempotent) and returns the RTP packets, in arrival order. */
     public List<RtpPacket> stop() {
         dumpcap.terminate();
+        return snapshot();
+    }
+
+    /** The RTP packets dumpcap has written so far, while it keeps capturing. */
+    public List<RtpPacket> snapshot() {
         return Pcap.readUdp(file).stream()
                 .map(d -> RtpPacket.parse(d.at(), d.payload()))
                 .flatMap(Optional::stream)
