@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Calibrates {@link AudioMatch} on what the hotline actually plays: espeak-ng Mandarin prompts
- * (as prompts/generate.sh makes them) through sox's G.711 µ-law, inside a longer recording with
- * noise and other speech. The same phrase must be found at its exact offset well above
+ * (voice cmn-latn-pinyin, as prompts/generate.sh makes them) through sox's G.711 µ-law, inside a
+ * longer recording with noise and other speech. The same phrase must be found at its exact offset well above
  * {@link AudioMatch#DEFAULT_MIN_SCORE}; a different phrase must stay well below it.
  */
 class AudioMatchSystemTest {
@@ -32,9 +32,9 @@ class AudioMatchSystemTest {
     @BeforeAll
     static void speakAndRecord() {
         Path dir = RunDirectory.create("audio-match");
-        welcome = TestAudio.speech(WELCOME, "cmn", dir);
-        menu = TestAudio.speech(MENU, "cmn", dir);
-        goodbye = TestAudio.speech(GOODBYE, "cmn", dir);
+        welcome = TestAudio.speech(WELCOME, "cmn-latn-pinyin", dir);
+        menu = TestAudio.speech(MENU, "cmn-latn-pinyin", dir);
+        goodbye = TestAudio.speech(GOODBYE, "cmn-latn-pinyin", dir);
         AudioClip line = TestAudio.noise(Duration.ofSeconds(20), 0.01, 42);
         line = TestAudio.mixAt(line, menu, Duration.ofMillis(1500));
         line = TestAudio.mixAt(line, welcome, WELCOME_AT);

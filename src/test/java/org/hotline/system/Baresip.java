@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.hotline.media.AudioClip;
 
@@ -161,6 +163,23 @@ public final class Baresip implements AutoCloseable {
                 established.receivedAt(), firstRtp.receivedAt(), closed.receivedAt(), closed.param());
     }
 
+    /**
+     * What the current call's receiver has recorded so far, read while baresip keeps writing it;
+     * empty before the first RTP packet.
+     */
+    public AudioClip heardSoFar() {
+        return findDecodedRecording().map(Wav::readGrowing).orElseGet(() -> new AudioClip("nothing-yet", new short[0]));
+    }
+
+    /**
+     * Keeps listening while the call goes on, until what was heard so far satisfies {@code heard}
+     * (e.g. contains the greeting), checking every {@code every}; fails after {@code timeout}.
+     */
+    public AudioClip listenUntil(Predicate<AudioClip> heard, Duration every, Duration timeout, String what) {
+        Await.until(() -> heard.test(heardSoFar()), timeout, every, () -> what + "; events " + events());
+        return heardSoFar();
+    }
+
     /** Quits baresip (or kills it if it does not exit) and closes the control connection. Idempotent. */
     @Override
     public void close() {
@@ -178,10 +197,14 @@ public final class Baresip implements AutoCloseable {
     }
 
     private Path decodedRecording() {
+        return findDecodedRecording()
+                .orElseThrow(() -> new AssertionError("baresip recorded nothing in " + dir + "; events " + events()));
+    }
+
+    private Optional<Path> findDecodedRecording() {
         try (Stream<Path> files = Files.list(dir.resolve(BaresipConfig.RECORDINGS))) {
             return files.filter(f -> f.getFileName().toString().endsWith("-dec.wav"))
-                    .max(Comparator.comparing(Path::getFileName))
-                    .orElseThrow(() -> new AssertionError("baresip recorded nothing in " + dir + "; events " + events()));
+                    .max(Comparator.comparing(Path::getFileName));
         } catch (IOException e) {
             throw new UncheckedIOException("listing baresip recordings in " + dir, e);
         }

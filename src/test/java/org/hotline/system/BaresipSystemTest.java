@@ -34,6 +34,9 @@ class BaresipSystemTest {
         try (Sipp.Running answerer = answererScenario.start();
              Baresip caller = Baresip.start(Baresip.Options.caller())) {
             caller.dial("sip:4008001234@" + Sipp.LOOPBACK + ":" + answerer.sipPort());
+            AudioClip soFar = caller.listenUntil(h -> AudioMatch.best(h, speech).score() > 0.9, Duration.ofMillis(250),
+                    CALL_SETUP, "the speech, while the call goes on");
+            assertTrue(soFar.duration().compareTo(byeAfterAck) < 0, "heard before the BYE: " + soFar.duration());
             Baresip.CallRecording heard = caller.recording(byeAfterAck.plus(CALL_SETUP));
             answerer.await().assertPassed();
 
@@ -57,16 +60,16 @@ class BaresipSystemTest {
             caller.dial("sip:4008001234@" + Sipp.LOOPBACK + ":" + answerer.sipPort());
             caller.awaitEvent("CALL_RTPESTAB", CALL_SETUP);
             caller.pressKey('1');
-            Await.until(() -> RtpAudio.keyPresses(toAnswerer.snapshot(), TELEPHONE_EVENT).size() == 1,
+            Await.until(() -> RtpAudio.keyPresses(toAnswerer.snapshot().received(), TELEPHONE_EVENT).size() == 1,
                     Duration.ofSeconds(2), () -> "the first key press on the wire");
             caller.pressKey('#');
-            Await.until(() -> RtpAudio.keyPresses(toAnswerer.snapshot(), TELEPHONE_EVENT).size() == 2,
+            Await.until(() -> RtpAudio.keyPresses(toAnswerer.snapshot().received(), TELEPHONE_EVENT).size() == 2,
                     Duration.ofSeconds(2), () -> "the second key press on the wire");
             caller.hangup();
             caller.recording(CALL_SETUP);
             answerer.await().assertPassed();
 
-            List<RtpAudio.KeyPress> keys = RtpAudio.keyPresses(toAnswerer.stop(), TELEPHONE_EVENT);
+            List<RtpAudio.KeyPress> keys = RtpAudio.keyPresses(toAnswerer.stop().received(), TELEPHONE_EVENT);
             assertEquals(List.of('1', '#'), keys.stream().map(RtpAudio.KeyPress::key).toList(), "key presses " + keys);
             assertTrue(keys.stream().allMatch(RtpAudio.KeyPress::ended), "every key press ended " + keys);
         }

@@ -4,11 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Records the UDP datagrams sent to one loopback port with dumpcap (from tshark's package; needs the
- * capture capability, as root in CI): how a test hears what SIPp, which cannot record, was sent.
- * Started before the call, stopped after it. Not thread-safe: the test thread owns it.
+ * Records the RTP to and from one loopback port (a peer's media port) with dumpcap, from tshark's
+ * package; it needs the capture capability (root in CI). This is how a test hears what SIPp, which
+ * cannot record, was sent, and sees the key presses it sent. Timestamps are the kernel's, on the
+ * same clock as SIPp's traces. Started before the call, stopped after it. Not thread-safe: the test
+ * thread owns it.
  */
 public final class RtpCapture implements AutoCloseable {
 
@@ -24,29 +27,36 @@ public final class RtpCapture implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts capturing datagrams to {@code udpPort} on lo; returns once dumpcap reports it is capturing. */
+    /** The RTP packets the peer on the port received and sent, each in arrival order. */
+    public record Captured(List<RtpPacket> received, List<RtpPacket> sent) {
+    }
+
+    /** Starts capturing datagrams to and from {@code udpPort} on lo; returns once dumpcap is capturing. */
     public static RtpCapture start(int udpPort, Path dir) {
-        Path file = dir.resolve("rtp-to-" + udpPort + ".pcap");
+        Path file = dir.resolve("rtp-" + udpPort + ".pcap");
         ExternalProgram dumpcap = ExternalProgram.start(
-                List.of("dumpcap", "-i", "lo", "-f", "udp dst port " + udpPort, "-P", "-q", "-w", file.toString()),
+                List.of("dumpcap", "-i", "lo", "-f", "udp port " + udpPort, "-P", "-q", "-w", file.toString()),
                 dir, "dumpcap-" + udpPort);
         RtpCapture capture = new RtpCapture(dumpcap, file, udpPort);
         capture.awaitCapturing();
         return capture;
     }
 
-    /** Stops the capture (idempotent) and returns the RTP packets, in arrival order. */
-    public List<RtpPacket> stop() {
+    /** Stops the capture (idempotent) and returns what it caught. */
+    public Captured stop() {
         dumpcap.terminate();
         return snapshot();
     }
 
-    /** The RTP packets dumpcap has written so far, while it keeps capturing. */
-    public List<RtpPacket> snapshot() {
-        return Pcap.readUdp(file).stream()
-                .map(d -> RtpPacket.parse(d.at(), d.payload()))
-                .flatMap(Optional::stream)
-                .toList();
+    /** What dumpcap has written so far, while it keeps capturing. */
+    public Captured snapshot() {
+        List<Pcap.UdpDatagram> datagrams = Pcap.readUdp(file);
+        return new Captured(rtp(datagrams.stream().filter(d -> d.destinationPort() == port)),
+                rtp(datagrams.stream().filter(d -> d.sourcePort() == port && d.destinationPort() != port)));
+    }
+
+    private static List<RtpPacket> rtp(Stream<Pcap.UdpDatagram> datagrams) {
+        return datagrams.map(d -> RtpPacket.parse(d.at(), d.payload())).flatMap(Optional::stream).toList();
     }
 
     public Path file() {

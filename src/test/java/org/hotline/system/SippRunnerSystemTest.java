@@ -33,7 +33,7 @@ class SippRunnerSystemTest {
             SippResult caller = Sipp.scenario("uac-greeting.xml").remote(Sipp.LOOPBACK, answerer.sipPort())
                     .service(DEMO_NUMBER).defaultPause(Duration.ofSeconds(2)).timeout(RUN_LIMIT).run();
             SippResult answered = answerer.await();
-            List<RtpPacket> heardByAnswerer = toAnswerer.stop();
+            List<RtpPacket> heardByAnswerer = toAnswerer.stop().received();
 
             caller.assertPassed();
             answered.assertPassed();
@@ -92,7 +92,7 @@ class SippRunnerSystemTest {
             assertTrue(ackToBye.compareTo(Duration.ofMillis(2900)) > 0 && ackToBye.compareTo(Duration.ofMillis(3300)) < 0,
                     "the answerer hangs up 3 s after the ACK; the trace says " + ackToBye);
             assertTrue(caller.logLines().stream().anyMatch(line -> line.contains("received BYE at")), "action log " + caller.logLines());
-            assertEquals(List.of(), toAnswerer.stop(), "the silent caller sends no RTP");
+            assertEquals(List.of(), toAnswerer.stop().received(), "the silent caller sends no RTP");
         }
     }
 }

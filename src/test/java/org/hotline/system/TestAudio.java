@@ -53,6 +53,11 @@ public final class TestAudio {
         return new AudioClip(name, samples);
     }
 
+    /** {@code clip} with silence before and after, as prompts/generate.sh pads the prompts (100 ms, 150 ms). */
+    public static AudioClip pad(AudioClip clip, Duration before, Duration after) {
+        return concat(clip.name(), List.of(silence(before), clip, silence(after)));
+    }
+
     /** {@code background} with {@code clip} added in at {@code offset} (saturating). */
     public static AudioClip mixAt(AudioClip background, AudioClip clip, Duration offset) {
         short[] samples = background.samples().clone();
@@ -64,14 +69,19 @@ public final class TestAudio {
         return new AudioClip(background.name() + "+" + clip.name(), samples);
     }
 
-    /** {@code text} spoken by espeak-ng with {@code voice} (e.g. "en-us", "cmn"), as an 8 kHz 16-bit WAV. */
+    /**
+     * {@code text} spoken by espeak-ng with {@code voice} (e.g. "en-us", "cmn-latn-pinyin") as 8 kHz
+     * 16-bit audio, the synthesiser's silence trimmed and normalised to -3 dBFS like
+     * prompts/generate.sh (which then pads 100 ms and 150 ms: see {@link #pad}).
+     */
     public static AudioClip speech(String text, String voice, Path dir) {
         Path wide = dir.resolve("espeak-" + Integer.toHexString(text.hashCode()) + ".wav");
         Path narrow = dir.resolve("speech-" + Integer.toHexString(text.hashCode()) + ".wav");
         ExternalProgram.run(List.of("espeak-ng", "-v", voice, "-w", wide.toString(), text), dir, "espeak-ng", TOOL_TIMEOUT)
                 .requireSuccess();
-        ExternalProgram.run(List.of("sox", wide.toString(), "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer",
-                narrow.toString()), dir, "sox-speech", TOOL_TIMEOUT).requireSuccess();
+        ExternalProgram.run(List.of("sox", "-R", "-D", wide.toString(), "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer",
+                narrow.toString(), "silence", "1", "0.01", "-60d", "reverse", "silence", "1", "0.01", "-60d", "reverse",
+                "gain", "-n", "-3"), dir, "sox-speech", TOOL_TIMEOUT).requireSuccess();
         AudioClip clip = Wav.read(narrow);
         return new AudioClip(text, clip.samples());
     }
