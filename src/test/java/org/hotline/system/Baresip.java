@@ -32,6 +32,9 @@ import org.hotline.media.AudioClip;
  */
 public final class Baresip implements AutoCloseable {
 
+    /** baresip 1.0's CALL_CLOSED reason when the peer sent BYE ("... by user" when we hung up). */
+    public static final String CLOSED_BY_PEER = "Connection reset by peer";
+
     /** Debian's module directory; -Dbaresip.modules=<dir> elsewhere. */
     public static final String MODULES = "/usr/lib/baresip/modules";
 
@@ -71,13 +74,19 @@ public final class Baresip implements AutoCloseable {
 
     /**
      * What the call's receiver heard: the decoded audio as baresip's sndfile wrote it (one sample per
-     * sample received, so the server's continuous 20 ms stream makes it a timeline), and the
-     * instants of the call's events on the driver's clock.
+     * sample received, so the server's continuous 20 ms stream makes it a timeline; sample 0 is the
+     * first packet; the last ~100 ms, still in baresip's jitter buffer at the hang-up, are missing),
+     * and the instants of the call's events on the driver's clock.
      *
      * @param firstRtp when the first RTP packet arrived ({@code CALL_RTPESTAB}), about sample 0
      * @param closed   when the call ended ({@code CALL_CLOSED}), e.g. the server's BYE
      */
     public record CallRecording(AudioClip audio, Instant established, Instant firstRtp, Instant closed, String closeReason) {
+
+        /** True when the far end hung up (its BYE), not this caller. */
+        public boolean closedByPeer() {
+            return CLOSED_BY_PEER.equals(closeReason);
+        }
 
         /** Where on the recording's timeline a wall-clock instant falls. */
         public Duration offsetOf(Instant instant) {

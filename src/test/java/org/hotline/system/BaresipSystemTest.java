@@ -44,6 +44,7 @@ class BaresipSystemTest {
             assertWithin(speechAt, match.offset(), "the speech starts 2 s into the stream");
             assertWithin(byeAfterAck, heard.offsetOf(heard.closed()), "the BYE comes 6 s after the stream started");
             assertWithin(byeAfterAck, heard.audio().duration(), "the recording runs until the BYE");
+            assertTrue(heard.closedByPeer(), "the answerer hung up: " + heard.closeReason());
         }
     }
 

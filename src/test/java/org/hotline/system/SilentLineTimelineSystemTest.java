@@ -1,5 +1,7 @@
 package org.hotline.system;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +47,7 @@ class SilentLineTimelineSystemTest {
             caller.dial("sip:4008001234@" + Sipp.LOOPBACK + ":" + answerer.sipPort());
             Baresip.CallRecording heard = caller.recording(line.duration().plus(Duration.ofSeconds(10)));
             answerer.await().assertPassed();
+            assertTrue(heard.closedByPeer(), "the answerer hung up: " + heard.closeReason());
 
             SilentLineTimeline timeline = SilentLineTimeline.measure(heard.audio(), menu, goodbye,
                     heard.offsetOf(heard.closed()), TRAIL);
