@@ -11,14 +11,16 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Finds loopback ports for the peers of a system test (SIPp, baresip, the server). A port found free
- * may be taken before the peer binds it; the random start of the search keeps parallel runs apart.
+ * may be taken before the peer binds it, so the search stays below Linux's ephemeral range
+ * (32768-60999, /proc/sys/net/ipv4/ip_local_port_range), where the kernel hands out ports to
+ * sockets bound to port 0, and starts at a random port to keep parallel runs apart.
  * Stateless; any thread.
  */
 public final class FreePorts {
 
-    /** Where the searches run: above the usual ephemeral range of the kernel's own choices. */
-    private static final int SEARCH_MIN = 30_000;
-    private static final int SEARCH_MAX = 59_000;
+    /** Where the searches run: below the kernel's ephemeral range, above the demo's RTP range 20000-20999. */
+    private static final int SEARCH_MIN = 21_000;
+    private static final int SEARCH_MAX = 32_000;
     private static final int ATTEMPTS = 200;
 
     private FreePorts() {

@@ -33,7 +33,8 @@ class SippRunnerSystemTest {
             SippResult caller = Sipp.scenario("uac-greeting.xml").remote(Sipp.LOOPBACK, answerer.sipPort())
                     .service(DEMO_NUMBER).defaultPause(Duration.ofSeconds(2)).timeout(RUN_LIMIT).run();
             SippResult answered = answerer.await();
-            List<RtpPacket> heardByAnswerer = toAnswerer.stop().received();
+            RtpCapture.Captured atAnswerer = toAnswerer.stop();
+            List<RtpPacket> heardByAnswerer = atAnswerer.received();
 
             caller.assertPassed();
             answered.assertPassed();
@@ -54,6 +55,8 @@ class SippRunnerSystemTest {
                     "the key is pressed after the 2 s default pause, was " + ackToKey);
             AudioClip callerAudio = RtpAudio.decode("caller", heardByAnswerer, RtpAudio.PCMU).audio();
             AudioMatch.assertContains(callerAudio, TestAudio.tone("caller-audio", 400, Duration.ofMillis(500), 0.09), 0.95);
+            AudioClip answererAudio = RtpAudio.decode("answerer", atAnswerer.sent(), RtpAudio.PCMU).audio();
+            AudioMatch.assertContains(answererAudio, TestAudio.tone("prompt", 1000, Duration.ofMillis(500), 0.3), 0.95);
         }
     }
 
