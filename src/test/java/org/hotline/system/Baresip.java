@@ -18,7 +18,8 @@ import org.hotline.media.AudioClip;
  * A baresip 1.0 user agent on 127.0.0.1 driven over ctrl_tcp: it dials, presses keys (RFC 4733 via
  * {@code sndcode}), hangs up, reports its events, and records what it hears with the sndfile module.
  * Its config directory is generated per instance: no sound card, the aufile source, g711 only.
- * Not thread-safe: the test thread owns it.
+ * One call per instance: events and the recording are those of the first call. Not thread-safe:
+ * the test thread owns it.
  *
  * <pre>{@code
  * try (Baresip caller = Baresip.start(Baresip.Options.caller())) {
