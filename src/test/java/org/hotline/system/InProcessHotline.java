@@ -39,6 +39,11 @@ public final class InProcessHotline implements HotlineUnderTest {
         return new InProcessHotline(Hotline.start(config, clock));
     }
 
+    /** The server itself, for the counts a leak test reads. */
+    public Hotline server() {
+        return hotline;
+    }
+
     @Override
     public int sipPort() {
         return hotline.sipPort();
