@@ -15,11 +15,13 @@ import java.util.stream.Stream;
 import org.hotline.media.AudioClip;
 
 /**
- * A baresip 1.0 user agent on 127.0.0.1 driven over ctrl_tcp: it dials, presses keys (RFC 4733 via
- * {@code sndcode}), hangs up, reports its events, and records what it hears with the sndfile module.
- * Its config directory is generated per instance: no sound card, the aufile source, g711 only.
- * One call per instance: events and the recording are those of the first call. Not thread-safe:
- * the test thread owns it.
+ * A baresip 1.0 user agent on 127.0.0.1 driven over ctrl_tcp: a caller, or an agent's softphone that
+ * registers with digest auth and answers (or lets ring) what it is offered. It dials (also feature
+ * codes like {@code *1}), presses keys (RFC 4733 via {@code sndcode}), holds and resumes, hangs up,
+ * reports its events, and records what it hears with the sndfile module. Its config directory is
+ * generated per instance: no sound card, the aufile source, g711 only. Several calls one after
+ * another are fine: events carry the SIP Call-ID, and the recording read is the latest call's.
+ * Not thread-safe: the test thread owns it.
  *
  * <pre>{@code
  * try (Baresip caller = Baresip.start(Baresip.Options.caller())) {
@@ -39,6 +41,10 @@ public final class Baresip implements AutoCloseable {
     /** Debian's module directory; -Dbaresip.modules=<dir> elsewhere. */
     public static final String MODULES = "/usr/lib/baresip/modules";
 
+    private static final String LIBRE_MD5_ONLY = " (baresip 1.0.0 with libre 1.1.0 answers MD5 digest challenges only,"
+            + " and fails with ENOSYS when any WWW-Authenticate of the 401 names another algorithm such as SHA-256:"
+            + " the registrar must offer it MD5 alone)";
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(5);
@@ -49,27 +55,85 @@ public final class Baresip implements AutoCloseable {
     private final ExternalProgram process;
     private final BaresipControl control;
 
+    /** Whether an incoming call is answered at once ({@code answermode=auto}) or left ringing ({@code manual}). */
+    public enum AnswerMode { AUTO, MANUAL }
+
+    /**
+     * A registration with digest credentials (RFC 3261 §10, §22): the account's AOR is
+     * {@code sip:<user>@<registrar>}, REGISTERs and calls go there, and a 401 or 407 is answered with
+     * {@code password}. baresip 1.0.0 (libre 1.1.0) answers MD5 challenges only and gives up
+     * ("Function not implemented") when any challenge of the response names another algorithm.
+     *
+     * @param registrar host:port of the registrar, e.g. {@code 127.0.0.1:5060}
+     * @param interval  the registration's expiry it asks for ({@code regint}), re-registering before it
+     *                  ends; zero: it does not register
+     */
+    public record Registration(String registrar, String password, Duration interval) {
+
+        public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
+    }
+
     /**
      * How to run one baresip.
      *
-     * @param user          the user part of its account, {@code sip:<user>@127.0.0.1:<port>}
-     * @param autoAnswer    answer incoming calls at once ({@code answermode=auto}), for a peer playing audio
+     * @param user          the user part of its account: {@code sip:<user>@127.0.0.1:<own port>}, or
+     *                      with a registration {@code sip:<user>@<registrar>} (an agent's work number)
+     * @param answerMode    answer incoming calls at once, or let them ring
      * @param source        what it sends; baresip 1.0's aufile ends the call when the file ends
      * @param audioCodecs   its {@code audio_codecs}, e.g. {@code pcmu} or {@code pcmu,pcma}
+     * @param registration  where and how it registers, if it does
      */
-    public record Options(String user, boolean autoAnswer, AudioClip source, String audioCodecs) {
+    public record Options(String user, AnswerMode answerMode, AudioClip source, String audioCodecs,
+                          Optional<Registration> registration) {
 
         /** The longest call a default source allows (silence, sent for this long). */
         public static final Duration DEFAULT_CALL_LIMIT = Duration.ofSeconds(120);
 
         /** A caller that says nothing for up to {@link #DEFAULT_CALL_LIMIT}. */
         public static Options caller() {
-            return new Options("caller", false, TestAudio.silence(DEFAULT_CALL_LIMIT), "pcmu");
+            return caller(TestAudio.silence(DEFAULT_CALL_LIMIT));
+        }
+
+        /** A caller whose microphone plays {@code source} from the moment its call is answered. */
+        public static Options caller(AudioClip source) {
+            return new Options("caller", AnswerMode.MANUAL, source, "pcmu", Optional.empty());
         }
 
         /** A peer that answers at once and plays {@code source}, then hangs up when it ends. */
         public static Options answering(AudioClip source) {
-            return new Options("callee", true, source, "pcmu");
+            return new Options("callee", AnswerMode.AUTO, source, "pcmu", Optional.empty());
+        }
+
+        /**
+         * An agent's softphone: registers as {@code workNumber} (rule R3) at {@code registrar}
+         * (host:port) with digest {@code password}, answers every call at once and plays
+         * {@code source} as its microphone.
+         */
+        public static Options agent(String workNumber, String password, String registrar, AudioClip source) {
+            return new Options(workNumber, AnswerMode.AUTO, source, "pcmu",
+                    Optional.of(new Registration(registrar, password, Registration.DEFAULT_INTERVAL)));
+        }
+
+        /** As {@link #agent} but it never answers: offered calls ring until they are cancelled. */
+        public static Options agentNotAnswering(String workNumber, String password, String registrar, AudioClip source) {
+            return agent(workNumber, password, registrar, source).withAnswerMode(AnswerMode.MANUAL);
+        }
+
+        /**
+         * Keeps the credentials (a 401 or 407 to a call is still answered) but sends no REGISTER
+         * ({@code regint=0}): a softphone that only dials, e.g. a feature code to a stand-in.
+         */
+        public Options withoutRegistering() {
+            return new Options(user, answerMode, source, audioCodecs,
+                    registration.map(r -> new Registration(r.registrar(), r.password(), Duration.ZERO)));
+        }
+
+        public Options withAnswerMode(AnswerMode mode) {
+            return new Options(user, mode, source, audioCodecs, registration);
+        }
+
+        public boolean autoAnswer() {
+            return answerMode == AnswerMode.AUTO;
         }
     }
 
@@ -108,11 +172,14 @@ public final class Baresip implements AutoCloseable {
         Path dir = RunDirectory.create("baresip-" + options.user());
         int sipPort = FreePorts.sipPort();
         int ctrlPort = FreePorts.tcpPort();
-        BaresipConfig.write(dir, new BaresipConfig(options, sipPort, ctrlPort, FreePorts.block(BaresipConfig.RTP_PORTS, 2),
-                System.getProperty("baresip.modules", MODULES)));
+        BaresipConfig config = new BaresipConfig(options, sipPort, ctrlPort, FreePorts.block(BaresipConfig.RTP_PORTS, 2),
+                System.getProperty("baresip.modules", MODULES));
+        BaresipConfig.write(dir, config);
         ExternalProgram process = ExternalProgram.start(List.of("baresip", "-f", dir.toString(), "-v"), dir, "baresip");
         try {
-            return new Baresip(options, dir, sipPort, process, connect(process, ctrlPort));
+            BaresipControl control = connect(process, ctrlPort);
+            config.registeringAccount().ifPresent(account -> control.command("uanew", account, COMMAND_TIMEOUT));
+            return new Baresip(options, dir, sipPort, process, control);
         } catch (RuntimeException | Error e) {
             process.terminate();
             throw e;
@@ -144,8 +211,24 @@ public final class Baresip implements AutoCloseable {
         control.command("sndcode", Character.toString(key), COMMAND_TIMEOUT);
     }
 
+    /** Hangs up the current call (or rejects a ringing one). */
     public void hangup() {
         control.command("hangup", null, COMMAND_TIMEOUT);
+    }
+
+    /** Answers the ringing call (for {@link AnswerMode#MANUAL}). */
+    public void accept() {
+        control.command("accept", null, COMMAND_TIMEOUT);
+    }
+
+    /** Puts the current call on hold: a re-INVITE with {@code a=sendonly} (RFC 3264 §8.4). */
+    public void hold() {
+        control.command("hold", null, COMMAND_TIMEOUT);
+    }
+
+    /** Takes the current call off hold: a re-INVITE with {@code a=sendrecv}. */
+    public void resume() {
+        control.command("resume", null, COMMAND_TIMEOUT);
     }
 
     /** The first event of {@code type} since start, waiting up to {@code timeout}. */
@@ -153,21 +236,85 @@ public final class Baresip implements AutoCloseable {
         return control.await(e -> e.type().equals(type), type, timeout);
     }
 
+    /** The first event of {@code type} after {@code earlier} (e.g. the next call's CALL_INCOMING). */
+    public BaresipEvent awaitEventAfter(BaresipEvent earlier, String type, Duration timeout) {
+        return control.await(e -> e.sequence() > earlier.sequence() && e.type().equals(type), type + " after " + earlier, timeout);
+    }
+
+    /** The first event of {@code type} about the call {@code callId} (a SIP Call-ID). */
+    public BaresipEvent awaitCallEvent(String callId, String type, Duration timeout) {
+        return control.await(e -> e.is(type, callId), type + " of call " + callId, timeout);
+    }
+
+    /**
+     * The first event of an incoming call: at the INVITE, whether the call then rings
+     * ({@code CALL_INCOMING}, answer mode manual) or is answered at once (baresip 1.0 reports no
+     * CALL_INCOMING then, only CALL_REMOTE_SDP "offer" and CALL_ESTABLISHED). Its callId names the call.
+     */
+    public BaresipEvent awaitIncoming(Duration timeout) {
+        return control.await(BaresipEvent::isIncoming, "an incoming call", timeout);
+    }
+
+    /** As {@link #awaitIncoming(Duration)}, for the next incoming call after {@code earlier}. */
+    public BaresipEvent awaitIncomingAfter(BaresipEvent earlier, Duration timeout) {
+        return control.await(e -> e.sequence() > earlier.sequence() && e.isIncoming() && !e.callId().equals(earlier.callId()),
+                "an incoming call after " + earlier, timeout);
+    }
+
+    /** The first event matching {@code filter}, described as {@code what} if it does not come. */
+    public BaresipEvent awaitEvent(Predicate<BaresipEvent> filter, String what, Duration timeout) {
+        return control.await(filter, what, timeout);
+    }
+
+    /** The last event so far; {@link #awaitEventAfter} it to wait for what a command will cause. */
+    public Optional<BaresipEvent> lastEvent() {
+        List<BaresipEvent> all = events();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
+    }
+
     public List<BaresipEvent> events() {
         return control.events();
     }
 
     /**
-     * Waits for the call to end, then reads what was heard. Call once the call is over or about to be
-     * (after {@link #hangup()}, or while the server hangs up).
+     * Waits for the first registration to succeed ({@code REGISTER_OK}); fails at once on
+     * {@code REGISTER_FAIL}, saying why.
+     */
+    public BaresipEvent awaitRegistered(Duration timeout) {
+        BaresipEvent outcome = control.await(e -> e.type().equals("REGISTER_OK") || e.type().equals("REGISTER_FAIL"),
+                "REGISTER_OK or REGISTER_FAIL", timeout);
+        if (outcome.type().equals("REGISTER_FAIL")) {
+            throw new AssertionError(options.user() + " could not register: " + outcome.param()
+                    + (outcome.param().contains("not implemented") ? LIBRE_MD5_ONLY : "") + "; events " + events());
+        }
+        return outcome;
+    }
+
+    /** Waits for the first registration to fail ({@code REGISTER_FAIL}); its param is the reason. */
+    public BaresipEvent awaitRegisterFailure(Duration timeout) {
+        return awaitEvent("REGISTER_FAIL", timeout);
+    }
+
+    /**
+     * Waits for the first call to end, then reads what was heard. Call once the call is over or about
+     * to be (after {@link #hangup()}, or while the server hangs up).
      */
     public CallRecording recording(Duration timeout) {
-        BaresipEvent closed = awaitEvent("CALL_CLOSED", timeout);
+        return recordingOf(awaitEvent("CALL_CLOSED", timeout).callId(), Duration.ZERO);
+    }
+
+    /**
+     * Waits for the call {@code callId} to end, then reads what it heard. The call must be this
+     * baresip's latest: sndfile names its files by the second the call started, so only the latest
+     * recording is known to be that call's.
+     */
+    public CallRecording recordingOf(String callId, Duration timeout) {
+        BaresipEvent closed = awaitCallEvent(callId, "CALL_CLOSED", timeout);
         // sndfile closes its WAV when the call is destroyed, right after CALL_CLOSED on baresip's
         // main loop; a command's response comes after that, so the file is complete once it arrives.
         control.command("listcalls", null, COMMAND_TIMEOUT);
-        BaresipEvent established = awaitEvent("CALL_ESTABLISHED", Duration.ZERO);
-        BaresipEvent firstRtp = awaitEvent("CALL_RTPESTAB", Duration.ZERO);
+        BaresipEvent established = awaitCallEvent(callId, "CALL_ESTABLISHED", Duration.ZERO);
+        BaresipEvent firstRtp = awaitCallEvent(callId, "CALL_RTPESTAB", Duration.ZERO);
         AudioClip audio = Wav.read(decodedRecording());
         return new CallRecording(new AudioClip(options.user() + "-heard", audio.samples()),
                 established.receivedAt(), firstRtp.receivedAt(), closed.receivedAt(), closed.param());

@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The config directory of one baresip 1.0 (Debian 12): {@code config} with the few modules a test
- * caller needs and {@code accounts} with one local account. Keys as in baresip 1.0's example config;
+ * caller or agent needs and {@code accounts} with one account, local or registered. Keys as in baresip 1.0's example config;
  * {@code net_interface} takes the address (an interface name like "lo" fails in 1.0) and keeps SDP
  * on 127.0.0.1. No audio player module is loaded: the sndfile filter records the decoded audio of
  * each call to {@code recordings/dump-<time>-dec.wav} (and what was sent to {@code -enc.wav}).
@@ -57,11 +59,33 @@ record BaresipConfig(Baresip.Options options, int sipPort, int ctrlPort, int rtp
                 "");
     }
 
+    /**
+     * The accounts file: the local account of a caller or answering peer. A registering account is
+     * not in it but created once the control connection is up ({@link #registeringAccount()}), so
+     * its REGISTERING and REGISTER_OK events are not lost before the driver listens.
+     */
     String accountsFile() {
-        return "<sip:" + options.user() + "@" + Sipp.LOOPBACK + ":" + sipPort + ">"
-                + ";regint=0"
+        return options.registration().isPresent() ? "" : accountLine() + "\n";
+    }
+
+    /** The account line for ctrl_tcp's {@code uanew}, if this one registers. */
+    Optional<String> registeringAccount() {
+        return options.registration().map(r -> accountLine());
+    }
+
+    /**
+     * One account. Registered: the AOR is at the registrar, with {@code auth_pass} and {@code regint}
+     * (baresip then registers a contact {@code sip:<user>-<random>@127.0.0.1:<sipPort>}). Not
+     * registered: the AOR is its own address and {@code regint=0}.
+     */
+    String accountLine() {
+        String aorHost = options.registration().map(Baresip.Registration::registrar).orElse(Sipp.LOOPBACK + ":" + sipPort);
+        String registration = options.registration()
+                .map(r -> ";auth_pass=" + r.password() + ";regint=" + r.interval().toSeconds())
+                .orElse(";regint=0");
+        return "<sip:" + options.user() + "@" + aorHost + ">"
+                + registration
                 + ";audio_codecs=" + options.audioCodecs()
-                + (options.autoAnswer() ? ";answermode=auto" : "")
-                + "\n";
+                + ";answermode=" + options.answerMode().name().toLowerCase(Locale.ROOT);
     }
 }

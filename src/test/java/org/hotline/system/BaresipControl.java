@@ -161,7 +161,7 @@ final class BaresipControl implements AutoCloseable {
         if (message.path("event").asBoolean()) {
             lock.lock();
             try {
-                events.add(BaresipEvent.of(Instant.now(), message));
+                events.add(BaresipEvent.of(events.size(), Instant.now(), message));
                 eventArrived.signalAll();
             } finally {
                 lock.unlock();

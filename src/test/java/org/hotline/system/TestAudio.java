@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.hotline.media.AudioClip;
@@ -51,6 +52,13 @@ public final class TestAudio {
             at += part.samples().length;
         }
         return new AudioClip(name, samples);
+    }
+
+    /** The part of {@code clip} from {@code from} to {@code to} (clamped to the clip), same name. */
+    public static AudioClip slice(AudioClip clip, Duration from, Duration to) {
+        int start = Math.min(clip.samples().length, Math.max(0, sampleCount(from)));
+        int end = Math.min(clip.samples().length, Math.max(start, sampleCount(to)));
+        return new AudioClip(clip.name(), Arrays.copyOfRange(clip.samples(), start, end));
     }
 
     /** {@code clip} with silence before and after, as prompts/generate.sh pads the prompts (100 ms, 150 ms). */
