@@ -47,10 +47,12 @@ public final class Sipp {
     private final Map<String, Path> files;
     /** {@code -m/-r/-l}: how many calls, how fast, how many at once. */
     private final List<String> calls;
+    /** {@code -au/-ap}: the digest credentials {@code [authentication]} answers a 401 or 407 with. */
+    private final List<String> credentials;
 
     private Sipp(String scenario, String remote, int localPort, int mediaPort, String service, Duration defaultPause,
                  Duration timeout, Map<String, String> variables, Map<String, String> keys, Map<String, Path> files,
-                 List<String> calls) {
+                 List<String> calls, List<String> credentials) {
         this.scenario = scenario;
         this.remote = remote;
         this.localPort = localPort;
@@ -62,69 +64,76 @@ public final class Sipp {
         this.keys = Map.copyOf(keys);
         this.files = Map.copyOf(files);
         this.calls = List.copyOf(calls);
+        this.credentials = List.copyOf(credentials);
     }
 
     /** A runner for {@code src/test/resources/system/sipp/<fileName>}, with free ports and a 60 s timeout. */
     public static Sipp scenario(String fileName) {
         return new Sipp(fileName, null, 0, 0, null, null, Duration.ofSeconds(60), Map.of(), Map.of(), Map.of(),
-                List.of("-m", "1"));
+                List.of("-m", "1"), List.of());
     }
 
     /** Where a UAC scenario sends its INVITE. */
     public Sipp remote(String host, int port) {
-        return new Sipp(scenario, host + ":" + port, localPort, mediaPort, service, defaultPause, timeout, variables, keys, files, calls);
+        return new Sipp(scenario, host + ":" + port, localPort, mediaPort, service, defaultPause, timeout, variables, keys, files, calls, credentials);
     }
 
     /** SIPp's own SIP port ({@code -p}); by default a free one. */
     public Sipp localPort(int port) {
-        return new Sipp(scenario, remote, port, mediaPort, service, defaultPause, timeout, variables, keys, files, calls);
+        return new Sipp(scenario, remote, port, mediaPort, service, defaultPause, timeout, variables, keys, files, calls, credentials);
     }
 
     /** SIPp's RTP port ({@code -mp}, the SDP's {@code [media_port]}); it also binds the next three. */
     public Sipp mediaPort(int port) {
-        return new Sipp(scenario, remote, localPort, port, service, defaultPause, timeout, variables, keys, files, calls);
+        return new Sipp(scenario, remote, localPort, port, service, defaultPause, timeout, variables, keys, files, calls, credentials);
     }
 
     /** The Request-URI user part, {@code [service]} in scenarios ({@code -s}): the number dialled. */
     public Sipp service(String number) {
-        return new Sipp(scenario, remote, localPort, mediaPort, number, defaultPause, timeout, variables, keys, files, calls);
+        return new Sipp(scenario, remote, localPort, mediaPort, number, defaultPause, timeout, variables, keys, files, calls, credentials);
     }
 
     /** Length of every {@code <pause/>} without its own duration ({@code -d}). */
     public Sipp defaultPause(Duration pause) {
-        return new Sipp(scenario, remote, localPort, mediaPort, service, pause, timeout, variables, keys, files, calls);
+        return new Sipp(scenario, remote, localPort, mediaPort, service, pause, timeout, variables, keys, files, calls, credentials);
     }
 
     /** Places {@code total} calls at {@code perSecond}, at most {@code concurrent} at once (default: one call). */
     public Sipp calls(int total, int perSecond, int concurrent) {
         return new Sipp(scenario, remote, localPort, mediaPort, service, defaultPause, timeout, variables, keys, files,
-                List.of("-m", Integer.toString(total), "-r", Integer.toString(perSecond), "-l", Integer.toString(concurrent)));
+                List.of("-m", Integer.toString(total), "-r", Integer.toString(perSecond), "-l", Integer.toString(concurrent)), credentials);
     }
 
     /** Global timeout ({@code -timeout} with {@code -timeout_error}); the process is killed shortly after. */
     public Sipp timeout(Duration limit) {
-        return new Sipp(scenario, remote, localPort, mediaPort, service, defaultPause, limit, variables, keys, files, calls);
+        return new Sipp(scenario, remote, localPort, mediaPort, service, defaultPause, limit, variables, keys, files, calls, credentials);
     }
 
     /** A scenario variable ({@code -set name value}, read as {@code [$name]}). */
     public Sipp variable(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(variables);
         more.put(name, value);
-        return new Sipp(scenario, remote, localPort, mediaPort, service, defaultPause, timeout, more, keys, files, calls);
+        return new Sipp(scenario, remote, localPort, mediaPort, service, defaultPause, timeout, more, keys, files, calls, credentials);
     }
 
     /** A keyword for messages ({@code -key name value}, read as {@code [name]}). */
     public Sipp key(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(keys);
         more.put(name, value);
-        return new Sipp(scenario, remote, localPort, mediaPort, service, defaultPause, timeout, variables, more, files, calls);
+        return new Sipp(scenario, remote, localPort, mediaPort, service, defaultPause, timeout, variables, more, files, calls, credentials);
+    }
+
+    /** The user name and password of {@code [authentication]} in a scenario ({@code -au}, {@code -ap}). */
+    public Sipp credentials(String user, String password) {
+        return new Sipp(scenario, remote, localPort, mediaPort, service, defaultPause, timeout, variables, keys, files, calls,
+                List.of("-au", user, "-ap", password));
     }
 
     /** Copies {@code source} into the run directory as {@code name} (audio a scenario plays by file name). */
     public Sipp file(String name, Path source) {
         Map<String, Path> more = new LinkedHashMap<>(files);
         more.put(name, source);
-        return new Sipp(scenario, remote, localPort, mediaPort, service, defaultPause, timeout, variables, keys, more, calls);
+        return new Sipp(scenario, remote, localPort, mediaPort, service, defaultPause, timeout, variables, keys, more, calls, credentials);
     }
 
     /** Runs the call to its end in the foreground. */
@@ -161,6 +170,7 @@ public final class Sipp {
                 "-trace_err", "-error_file", "errors.log",
                 "-trace_logs", "-log_file", "actions.log"));
         command.addAll(calls);
+        command.addAll(credentials);
         Optional.ofNullable(service).ifPresent(s -> command.addAll(List.of("-s", s)));
         Optional.ofNullable(defaultPause).ifPresent(d -> command.addAll(List.of("-d", Long.toString(d.toMillis()))));
         variables.forEach((name, value) -> command.addAll(List.of("-set", name, value)));
