@@ -58,7 +58,7 @@ class AgentConnectSystemTest {
                     heard.duration());
             assertTrue(agentVoice.score() >= AgentTones.MIN_SCORE, "tone A after the work number: " + agentVoice + " " + introduction);
             AudioMatch.Match survey = AudioSequence.bestIn(heard, HotlinePrompts.zhCn("survey.ask"), agentVoice.end(), heard.duration());
-            AudioMatch.Match closing = AudioSequence.bestIn(heard, HotlinePrompts.zhCn("closing.normal"), survey.end(), heard.duration());
+            AudioMatch.Match closing = AudioSequence.bestIn(heard, AcdUnderTest.lastPrompt("closing.normal"), survey.end(), heard.duration());
             assertTrue(survey.score() >= AudioMatch.DEFAULT_MIN_SCORE && closing.score() >= AudioMatch.DEFAULT_MIN_SCORE,
                     "rules R11 and R10 after the agent hung up: " + survey + ", " + closing);
             Duration surveyWait = closing.offset().minus(survey.end());
