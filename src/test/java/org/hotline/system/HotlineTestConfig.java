@@ -1,0 +1,39 @@
+package org.hotline.system;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a Hotline under test runs: the {@code --set}-style overrides of config/hotline.yaml
+ * ({@code ConfigLoader.loadDefault(overrides)}) that put SIP and RTP on 127.0.0.1 with free ports,
+ * read the checked-in prompts, and keep the line open 7x24 so a test never lands in the
+ * after-hours message (rule R19). Everything else keeps the demo defaults: number 4008001234,
+ * ring delay 2 s, rule R5's 5 s and 5 s.
+ */
+public record HotlineTestConfig(int sipPort, int rtpPortMin, int rtpPortMax, Path promptsDirectory) {
+
+    /** Ports for this many calls at once (an even RTP port and the odd RTCP port each). */
+    private static final int CALLS = 20;
+
+    /** Free ports now; the prompts in the project's prompts/ directory. */
+    public static HotlineTestConfig onFreePorts() {
+        int rtpPortMin = FreePorts.block(2 * CALLS, 2);
+        return new HotlineTestConfig(FreePorts.sipPort(), rtpPortMin, rtpPortMin + 2 * CALLS - 1,
+                HotlinePrompts.DIRECTORY.toAbsolutePath());
+    }
+
+    public Map<String, String> overrides() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("sip.bindAddress", Sipp.LOOPBACK);
+        overrides.put("sip.advertisedAddress", Sipp.LOOPBACK);
+        overrides.put("sip.port", Integer.toString(sipPort));
+        overrides.put("rtp.bindAddress", Sipp.LOOPBACK);
+        overrides.put("rtp.portMin", Integer.toString(rtpPortMin));
+        overrides.put("rtp.portMax", Integer.toString(rtpPortMax));
+        overrides.put("prompts.directory", promptsDirectory.toString());
+        overrides.put("hours.alwaysOpen", "true");
+        overrides.put("hours.weekly", "[]");
+        return overrides;
+    }
+}
