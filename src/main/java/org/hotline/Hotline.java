@@ -27,6 +27,7 @@ import org.hotline.http.HttpApi;
 import org.hotline.media.rtp.RtpEngine;
 import org.hotline.prompt.PromptLibrary;
 import org.hotline.sip.AgentAccess;
+import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.SipFront;
 import org.hotline.sip.registrar.RegistrationListener;
 import org.slf4j.Logger;
@@ -80,7 +81,8 @@ public final class Hotline implements AutoCloseable {
                 config.service().defaultLanguage(), clock, events);
         // Agents' softphones: REGISTER with digest auth and *1/*2/*3/*0 feature-code calls (issue 3).
         AgentAccess agents = new AgentAccess(AgentCredentials.of(config.agents()), config.agents().realm(),
-                RegistrationListener.NONE, new AcdFeatureCodes(acd));
+                RegistrationListener.NONE, new AcdFeatureCodes(acd), config.agents().digestAlgorithms().stream()
+                        .map(token -> DigestAlgorithm.fromToken(token).orElseThrow()).toList());
         HttpApi http;
         try {
             http = HttpApi.start(config.http(), new AcdResource(acd, clock).routes());

@@ -35,6 +35,11 @@ final class AgentValidator {
         if (realm.contains(":") || realm.contains("\"")) {
             throw config.fail("agents.realm", "must not contain ':' or '\"' (RFC 7616 §3.3)");
         }
+        List<String> algorithms = config.require(agents.digestAlgorithms(), "agents.digestAlgorithms");
+        if (algorithms.isEmpty() || !AgentsConfig.KNOWN_DIGEST_ALGORITHMS.containsAll(algorithms)
+                || algorithms.stream().distinct().count() != algorithms.size()) {
+            throw config.fail("agents.digestAlgorithms", algorithms + " must be SHA-256 and/or MD5, each once");
+        }
         List<AgentConfig> members = config.require(agents.members(), "agents.members");
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < members.size(); i++) {

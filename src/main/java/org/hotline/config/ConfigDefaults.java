@@ -83,6 +83,8 @@ public final class ConfigDefaults {
         fillQueues(root);
         ConfigTree.setIfAbsent(root, "agents.realm", text(AGENTS_REALM));
         ConfigTree.setIfAbsent(root, "agents.members", NODES.arrayNode());
+        ConfigTree.setIfAbsent(root, "agents.digestAlgorithms",
+                NODES.arrayNode().addAll(AgentsConfig.KNOWN_DIGEST_ALGORITHMS.stream().map(ConfigDefaults::text).toList()));
     }
 
     private static void fillService(ObjectNode root) {

@@ -198,7 +198,7 @@ public final class SipFront implements AutoCloseable {
         AgentAccess agents = wiring.agents();
         SipMessaging messaging = ctx.messaging();
         SecureRandom random = new SecureRandom();
-        DigestAuthenticator authenticator = new DigestAuthenticator(DigestConfig.withDefaults(agents.realm()),
+        DigestAuthenticator authenticator = new DigestAuthenticator(agents.digest(),
                 wiring.clock(), random, messaging.addresses);
         RegisterAuthentication authentication = new RegisterAuthentication(agents.credentials(), authenticator,
                 new SourceLockout(agents.lockout(), wiring.clock()));

@@ -68,7 +68,7 @@ class AcdConfigTest {
         assertEquals(new QueueConfig.ServiceLevelConfig(Duration.ofSeconds(20), 80), general.serviceLevel());
         assertEquals("music.hold", general.musicOnHold());
         assertFalse(general.whisper());
-        assertEquals(new AgentsConfig("hotline", List.of()), config.agents());
+        assertEquals(new AgentsConfig("hotline", List.of("SHA-256", "MD5"), List.of()), config.agents());
         assertEquals(new HttpConfig(ConfigDefaults.HTTP_BIND_ADDRESS, ConfigDefaults.HTTP_PORT), config.http());
     }
 

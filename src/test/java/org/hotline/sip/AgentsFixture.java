@@ -11,6 +11,7 @@ import org.hotline.call.AgentLeg;
 import org.hotline.call.AgentOfferListener;
 import org.hotline.call.CallControl;
 import org.hotline.sip.registrar.ContactBinding;
+import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.registrar.DigestCredentials;
 import org.hotline.sip.registrar.LockoutConfig;
 import org.hotline.sip.registrar.MapCredentialStore;
@@ -56,7 +57,7 @@ final class AgentsFixture implements AutoCloseable {
                 (workNumber, code) -> {
                     featureCodes.add(workNumber + " " + code);
                     return List.of("agent.status.available");
-                }, registrar, lockout);
+                }, registrar, lockout, List.of(DigestAlgorithm.values()));
         front = new FrontFixture(Duration.ZERO, FrontFixture.FAST, agents);
         front.calls.script(c -> {
             c.answer();

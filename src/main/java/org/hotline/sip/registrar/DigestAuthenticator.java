@@ -72,7 +72,7 @@ public final class DigestAuthenticator {
             throws ParseException {
         String nonce = nonces.issue(clock.instant(), source);
         List<WWWAuthenticateHeader> challenges = new ArrayList<>();
-        for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+        for (DigestAlgorithm algorithm : config.algorithms()) {
             WWWAuthenticateHeader challenge = headers.createWWWAuthenticateHeader(SCHEME);
             challenge.setRealm(config.realm());
             challenge.setNonce(nonce);
@@ -104,7 +104,8 @@ public final class DigestAuthenticator {
             return DigestVerdict.USERNAME_MISMATCH;
         }
         Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(authorization.getAlgorithm());
-        if (algorithm.isEmpty() || !QOP_AUTH.equalsIgnoreCase(authorization.getQop())) {
+        if (algorithm.isEmpty() || !config.algorithms().contains(algorithm.get())
+                || !QOP_AUTH.equalsIgnoreCase(authorization.getQop())) {
             return DigestVerdict.UNSUPPORTED;
         }
         DigestAnswer answer = new DigestAnswer(authorization.getUsername(), authorization.getNonce(),

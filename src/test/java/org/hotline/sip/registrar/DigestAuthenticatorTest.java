@@ -31,6 +31,30 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void md5OnlySiteOffersOnlyMd5ForSoftphonesThatFailOnSha256() throws Exception {
+        RegistrarFixture fixture = new RegistrarFixture();
+        DigestAuthenticator authenticator = new DigestAuthenticator(new DigestConfig(RegistrarFixture.REALM,
+                Duration.ofMinutes(5), java.util.List.of(DigestAlgorithm.MD5)), fixture.clock, new SecureRandom(),
+                fixture.addresses);
+
+        var challenges = authenticator.challenge(fixture.headers, fixture.phone, false);
+
+        assertEquals(java.util.List.of("MD5"), challenges.stream().map(WWWAuthenticateHeader::getAlgorithm).toList());
+    }
+
+    @Test
+    void defaultChallengesOfferSha256BeforeMd5PerRfc8760() throws Exception {
+        RegistrarFixture fixture = new RegistrarFixture();
+        DigestAuthenticator authenticator = new DigestAuthenticator(DigestConfig.withDefaults(RegistrarFixture.REALM),
+                fixture.clock, new SecureRandom(), fixture.addresses);
+
+        var challenges = authenticator.challenge(fixture.headers, fixture.phone, false);
+
+        assertEquals(java.util.List.of("SHA-256", "MD5"),
+                challenges.stream().map(WWWAuthenticateHeader::getAlgorithm).toList());
+    }
+
+    @Test
     void everyChallengeCarriesANewNonce() throws Exception {
         RegistrarFixture fixture = new RegistrarFixture();
         DigestAuthenticator authenticator = new DigestAuthenticator(DigestConfig.withDefaults(RegistrarFixture.REALM),
