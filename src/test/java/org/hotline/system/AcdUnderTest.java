@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.Hotline;
 import org.hotline.media.AudioClip;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The fixture of the ACD system tests (issue 3): the in-process Hotline with the demo configuration
@@ -21,9 +20,6 @@ import org.junit.jupiter.api.Assumptions;
  * the baresip agents and callers a test starts, all closed with it. It also carries the steps every
  * test repeats: an agent registering and logging in, a caller reaching the agent key, and the check
  * that nothing is left on the server afterwards. Not thread-safe: the test thread owns it.
- *
- * <p>Until the ACD is merged the tests using it are skipped ({@link #start(Map)} assumes the ACD's
- * classes are on the class path); remove that assumption once they are.
  */
 public final class AcdUnderTest implements HotlineUnderTest {
 
@@ -37,7 +33,6 @@ public final class AcdUnderTest implements HotlineUnderTest {
      */
     static final Map<String, String> SOFTPHONE_DIGEST = Map.of("agents.digestAlgorithms", "[MD5]");
 
-    private static final String ACD_CLASS = "org.hotline.acd.runtime.AcdDriver";
     private static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration FEATURE_CODE_CALL = Duration.ofSeconds(15);
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(5);
@@ -64,7 +59,6 @@ public final class AcdUnderTest implements HotlineUnderTest {
      * closing.normal), timers in real time, with the HTTP API on a free loopback port.
      */
     public static AcdUnderTest start(Map<String, String> overrides) {
-        Assumptions.assumeTrue(acdPresent(), "the ACD (issue 3: " + ACD_CLASS + ") is not on the class path yet");
         int httpPort = FreePorts.tcpPort();
         Map<String, String> all = new LinkedHashMap<>(SOFTPHONE_DIGEST);
         all.put("http.bindAddress", Sipp.LOOPBACK);
@@ -191,15 +185,6 @@ public final class AcdUnderTest implements HotlineUnderTest {
             phones.forEach(Baresip::close);
         } finally {
             hotline.close();
-        }
-    }
-
-    private static boolean acdPresent() {
-        try {
-            Class.forName(ACD_CLASS, false, AcdUnderTest.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
         }
     }
 
