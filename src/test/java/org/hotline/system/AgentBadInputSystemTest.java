@@ -41,9 +41,16 @@ class AgentBadInputSystemTest {
     @Test
     void replayedDigestAnswerIsChallengedAgain() {
         try (AcdUnderTest acd = AcdUnderTest.start()) {
-            Sipp.scenario("uac-register-replay.xml").remote(Sipp.LOOPBACK, acd.sipPort())
+            SippResult registered = Sipp.scenario("uac-register.xml").remote(Sipp.LOOPBACK, acd.sipPort())
                     .service("1001").credentials("1001", AcdUnderTest.DEMO_PASSWORDS.get("1001")).timeout(SIPP_LIMIT).run()
                     .assertPassed();
+            String accepted = registered.messages().stream()
+                    .filter(m -> m.direction() == SipTraceMessage.Direction.SENT && m.isRequest("REGISTER"))
+                    .flatMap(m -> m.header("Authorization").stream()).findFirst()
+                    .orElseThrow(() -> new AssertionError("no Authorization sent:\n" + registered.summary()));
+
+            Sipp.scenario("uac-register-replayed.xml").remote(Sipp.LOOPBACK, acd.sipPort()).service("1001")
+                    .key("authorization", accepted).timeout(SIPP_LIMIT).run().assertPassed();
         }
     }
 
