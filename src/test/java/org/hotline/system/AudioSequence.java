@@ -50,6 +50,20 @@ public final class AudioSequence {
         return new AudioMatch.Match(clip.name(), offset, inWindow.lengthSamples(), inWindow.score());
     }
 
+    /**
+     * The earliest match of {@code clip} scoring at least {@code minScore} and starting within
+     * [{@code from}, {@code to}) (a looped sound matches at every loop, and the best may be any of
+     * them); a zero-score match at {@code from} if there is none.
+     */
+    public static AudioMatch.Match firstIn(AudioClip recording, AudioClip clip, Duration from, Duration to, double minScore) {
+        Duration start = from.isNegative() ? Duration.ZERO : from;
+        AudioClip window = TestAudio.slice(recording, start, to.plus(clip.duration()));
+        int base = TestAudio.sampleCount(start);
+        return AudioMatch.all(window, clip, minScore).stream().findFirst()
+                .map(m -> new AudioMatch.Match(clip.name(), m.offsetSamples() + base, m.lengthSamples(), m.score()))
+                .orElse(new AudioMatch.Match(clip.name(), base, clip.samples().length, 0));
+    }
+
     private static double seconds(Duration d) {
         return d.toNanos() / 1e9;
     }

@@ -2,8 +2,7 @@ package org.hotline.system;
 
 /**
  * The Hotline server a system test calls, on 127.0.0.1. Implemented by {@code InProcessHotline}
- * (the composition root started in the test JVM), kept as InProcessHotline.java.pending until
- * {@code org.hotline.Hotline} exists.
+ * (the composition root started in the test JVM) and {@code AcdUnderTest} (that, with agents).
  */
 public interface HotlineUnderTest extends AutoCloseable {
 

@@ -10,9 +10,8 @@ import org.hotline.config.HotlineConfig;
 /**
  * The Hotline server started in the test JVM through its composition root, configured by
  * {@link HotlineTestConfig} (127.0.0.1, free ports, always open) plus a test's own overrides.
- * Rename to InProcessHotline.java once {@code org.hotline.Hotline} exists; it assumes
- * {@code static Hotline start(HotlineConfig, Clock)}, {@code int sipPort()}, {@code void close()} and
- * {@code ConfigLoader.loadDefault(Map<String, String>)} with dotted keys.
+ * Uses {@code Hotline.start(HotlineConfig, Clock)} and {@code ConfigLoader.loadDefault(Map)} with
+ * dotted keys.
  */
 public final class InProcessHotline implements HotlineUnderTest {
 
