@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.hotline.acd.runtime.AcdConfigMapping;
 import org.hotline.acd.runtime.AcdDriver;
+import org.hotline.acd.runtime.AcdRegistrationListener;
 import org.hotline.acd.runtime.AcdEventRouter;
 import org.hotline.acd.runtime.AcdFeatureCodes;
 import org.hotline.acd.runtime.AcdQueueGateway;
@@ -16,6 +17,7 @@ import org.hotline.acd.runtime.SingleThreadSerialExecutor;
 import org.hotline.call.CallFlow;
 import org.hotline.call.CallFlowRunner;
 import org.hotline.call.PromptNames;
+import org.hotline.config.AgentConfig;
 import org.hotline.config.ConfigException;
 import org.hotline.config.HotlineConfig;
 import org.hotline.config.SipConfig;
@@ -29,7 +31,6 @@ import org.hotline.prompt.PromptLibrary;
 import org.hotline.sip.AgentAccess;
 import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.SipFront;
-import org.hotline.sip.registrar.RegistrationListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +81,11 @@ public final class Hotline implements AutoCloseable {
         AcdQueueGateway queues = new AcdQueueGateway(acd, AcdConfigMapping.directory(config),
                 config.service().defaultLanguage(), clock, events);
         // Agents' softphones: REGISTER with digest auth and *1/*2/*3/*0 feature-code calls (issue 3).
+        // Registration is the agents' device state: only reachable agents are offered calls.
+        AcdRegistrationListener reachability = new AcdRegistrationListener(acd);
+        reachability.startUnreachable(config.agents().members().stream().map(AgentConfig::workNumber).toList());
         AgentAccess agents = new AgentAccess(AgentCredentials.of(config.agents()), config.agents().realm(),
-                RegistrationListener.NONE, new AcdFeatureCodes(acd), config.agents().digestAlgorithms().stream()
+                reachability, new AcdFeatureCodes(acd), config.agents().digestAlgorithms().stream()
                         .map(token -> DigestAlgorithm.fromToken(token).orElseThrow()).toList());
         HttpApi http;
         try {

@@ -57,8 +57,32 @@ public final class AcdEngine {
 
     /** A caller asks for an agent of {@code queue}; a higher {@code priority} is served first. */
     public void callerJoined(String callId, String queue, int priority) {
+        callerJoined(callId, queue, priority, Optional.empty());
+    }
+
+    /**
+     * As {@link #callerJoined(String, String, int)}, offered first to {@code preferredAgent} (an
+     * agent's blind transfer to a colleague) while that agent is eligible; see {@link Dispatcher#dispatch}.
+     */
+    public void callerJoined(String callId, String queue, int priority, Optional<String> preferredAgent) {
         Instant now = begin();
-        dispatcher.join(callId, queue, priority, now);
+        dispatcher.join(callId, queue, priority, preferredAgent, now);
+        advance(now);
+    }
+
+    /**
+     * The registrar's news about an agent's softphone (its device state): an unreachable agent keeps
+     * their status and state but is not offered calls; an offer already ringing is left to its own
+     * outcome (answer, failure or ring timeout). Unknown work numbers are ignored.
+     */
+    public void agentReachable(String workNumber, boolean reachable) {
+        Instant now = begin();
+        board.find(workNumber).ifPresentOrElse(agent -> {
+            if (agent.changeReachable(reachable)) {
+                log.atInfo().addKeyValue("agent", workNumber).addKeyValue("reachable", reachable)
+                        .log("agent softphone reachability changed");
+            }
+        }, () -> log.atDebug().addKeyValue("agent", workNumber).log("reachability of an unknown agent: ignored"));
         advance(now);
     }
 

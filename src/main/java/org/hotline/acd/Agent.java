@@ -32,6 +32,8 @@ public final class Agent {
     private Instant connectedAt;
     private Instant wrapUpEnds;
 
+    private boolean reachable = true;
+
     Agent(AgentProfile profile, Instant now, LocalDate today) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.statusSince = now;
@@ -183,13 +185,29 @@ public final class Agent {
         return status == AgentStatus.ON_BREAK && AgentRules.R18_FATIGUE_BREAK_REASON.equals(statusReason);
     }
 
-    /** Available and idle: may be offered a call. */
+    /** Available, idle and reachable (a registered softphone): may be offered a call. */
     public boolean isReady() {
-        return status == AgentStatus.AVAILABLE && state == AgentState.IDLE;
+        return status == AgentStatus.AVAILABLE && state == AgentState.IDLE && reachable;
+    }
+
+    /**
+     * Whether the agent's softphone is registered: the device state, kept apart from status and
+     * state (as mod_callcenter does), so an AVAILABLE agent whose registration lapsed stays AVAILABLE
+     * but is not offered calls until it registers again. True until the registrar says otherwise.
+     */
+    public boolean reachable() {
+        return reachable;
+    }
+
+    /** Returns whether the value changed. */
+    boolean changeReachable(boolean next) {
+        boolean changed = reachable != next;
+        reachable = next;
+        return changed;
     }
 
     public AgentInfo info() {
         return new AgentInfo(workNumber(), profile.displayName(), status, statusReason, statusSince, state, stateSince,
-                callsToday, breaksToday);
+                callsToday, breaksToday, reachable);
     }
 }

@@ -89,7 +89,8 @@ final class AgentBoard {
         return byWorkNumber.values().stream()
                 .filter(agent -> agent.profile().serves(queue))
                 .map(agent -> new AgentView(agent.workNumber(), agent.status(), agent.state(),
-                        agent.profile().levelIn(queue).orElseThrow(), agent.readySince(), agent.callsToday()))
+                        agent.profile().levelIn(queue).orElseThrow(), agent.readySince(), agent.callsToday(),
+                        agent.reachable()))
                 .toList();
     }
 }

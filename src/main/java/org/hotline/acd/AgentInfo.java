@@ -2,7 +2,8 @@ package org.hotline.acd;
 
 import java.time.Instant;
 
-/** An immutable copy of an agent's live record, safe to hand to other threads (HTTP API, softphone prompts). */
+/** An immutable copy of an agent's live record, safe to hand to other threads (HTTP API, softphone prompts).
+ * {@code reachable}: the agent's softphone is registered (see {@link Agent#reachable()}). */
 public record AgentInfo(
         String workNumber,
         String displayName,
@@ -12,5 +13,6 @@ public record AgentInfo(
         AgentState state,
         Instant stateSince,
         int callsToday,
-        int breaksToday) {
+        int breaksToday,
+        boolean reachable) {
 }

@@ -60,19 +60,39 @@ final class Dispatcher {
         policies.forEach((name, policy) -> strategies.put(name, policy.strategy().routing()));
     }
 
-    void join(String callId, String queue, int priority, Instant now) {
+    void join(String callId, String queue, int priority, Optional<String> preferredAgent, Instant now) {
         QueuePolicy policy = policy(queue);
         if (room.contains(callId) || board.inCall(callId).isPresent()) {
             throw new DuplicateCallException(callId);
         }
         WaitingCaller caller = new WaitingCaller(callId, queue, priority, now, room.nextArrival());
         caller.scheduleAnnouncement(policy.announceFirstAt(), policy.announceEvery(), now);
+        preferredAgent.ifPresent(caller::prefer);
         room.add(caller);
         events.onEvent(new CallerQueued(now, callId, queue, priority, room.position(caller)));
     }
 
-    /** Offers every waiting caller, in turn, to the agents their queue's strategy chooses. */
+    /**
+     * Offers every waiting caller, in turn, to the agents their queue's strategy chooses. Callers
+     * transferred to one agent go first: at the first dispatch after they were placed, such a caller
+     * is offered to that agent alone if the agent is eligible (available, idle, reachable, not
+     * skipped for this caller; serving the queue is not required); either way the preference is then
+     * spent, so if the agent was not eligible, or misses or declines the offer (rule R1's ring
+     * timeout), the caller falls back to the queue's normal routing without losing their place.
+     */
     void dispatch(Instant now) {
+        for (WaitingCaller caller : room.inTurn()) {
+            if (caller.state() == CallerState.WAITING && caller.preferredAgent().isPresent()) {
+                String preferred = caller.preferredAgent().get();
+                caller.clearPreference();
+                if (board.find(preferred).filter(Agent::isReady).isPresent() && !caller.skipped().contains(preferred)) {
+                    offer(caller, List.of(preferred), now);
+                } else {
+                    log.atInfo().addKeyValue("callId", caller.callId()).addKeyValue("agent", preferred)
+                            .log("transfer target agent not eligible: normal routing");
+                }
+            }
+        }
         for (WaitingCaller caller : room.inTurn()) {
             if (caller.state() == CallerState.WAITING) {
                 RoutingSnapshot snapshot = new RoutingSnapshot(caller.queue(), board.views(caller.queue()),

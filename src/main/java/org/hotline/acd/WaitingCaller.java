@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +33,7 @@ final class WaitingCaller {
     private final Set<String> ringing = new LinkedHashSet<>();
     private Instant offeredAt;
     private Instant nextAnnouncement;
+    private String preferredAgent;
 
     WaitingCaller(String callId, String queue, int priority, Instant now, long arrival) {
         this.callId = callId;
@@ -111,6 +113,20 @@ final class WaitingCaller {
 
     boolean isRinging(String agent) {
         return state == CallerState.OFFERED && ringing.contains(agent);
+    }
+
+    /** A blind transfer to one agent: offer this caller to that agent first (see {@link Dispatcher#dispatch}). */
+    void prefer(String agent) {
+        preferredAgent = agent;
+    }
+
+    /** The agent to try first, until {@link #clearPreference()}. */
+    Optional<String> preferredAgent() {
+        return Optional.ofNullable(preferredAgent);
+    }
+
+    void clearPreference() {
+        preferredAgent = null;
     }
 
     Instant offeredAt() {

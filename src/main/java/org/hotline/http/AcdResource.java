@@ -60,11 +60,11 @@ public final class AcdResource {
 
     /** One agent as the API shows it. */
     record AgentView(String workNumber, String displayName, String status, String statusReason, String statusSince,
-            String state, String stateSince, int callsToday, int breaksToday) {
+            String state, String stateSince, int callsToday, int breaksToday, boolean reachable) {
         static AgentView of(AgentInfo agent) {
             return new AgentView(agent.workNumber(), agent.displayName(), agent.status().name(), agent.statusReason(),
                     agent.statusSince().toString(), agent.state().name(), agent.stateSince().toString(), agent.callsToday(),
-                    agent.breaksToday());
+                    agent.breaksToday(), agent.reachable());
         }
     }
 

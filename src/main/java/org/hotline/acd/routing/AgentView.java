@@ -11,9 +11,11 @@ import org.hotline.acd.AgentStatus;
  * @param level      the agent's tier level in this queue: lower levels are offered first
  * @param readySince when the agent last became available and idle (longest-idle routing)
  * @param callsToday calls the agent answered today (fewest-calls routing)
+ * @param reachable  the agent's softphone is registered; an unreachable agent is never offered a call
  */
 public record AgentView(
-        String workNumber, AgentStatus status, AgentState state, int level, Instant readySince, int callsToday) {
+        String workNumber, AgentStatus status, AgentState state, int level, Instant readySince, int callsToday,
+        boolean reachable) {
 
     public AgentView {
         Objects.requireNonNull(workNumber, "workNumber");
@@ -22,8 +24,14 @@ public record AgentView(
         Objects.requireNonNull(readySince, "readySince");
     }
 
-    /** Available and idle: the only agents an offer may go to. */
+    /** A reachable agent (for pictures where registration does not matter). */
+    public AgentView(String workNumber, AgentStatus status, AgentState state, int level, Instant readySince,
+            int callsToday) {
+        this(workNumber, status, state, level, readySince, callsToday, true);
+    }
+
+    /** Available, idle and reachable: the only agents an offer may go to. */
     public boolean isReady() {
-        return status == AgentStatus.AVAILABLE && state == AgentState.IDLE;
+        return status == AgentStatus.AVAILABLE && state == AgentState.IDLE && reachable;
     }
 }

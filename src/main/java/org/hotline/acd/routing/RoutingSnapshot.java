@@ -23,7 +23,7 @@ public record RoutingSnapshot(String queue, List<AgentView> agents, Set<String> 
         Objects.requireNonNull(lastOffered, "lastOffered");
     }
 
-    /** Agents an offer for this caller may go to: available, idle, not skipped for this caller. */
+    /** Agents an offer for this caller may go to: available, idle, reachable, not skipped for this caller. */
     public List<AgentView> eligible() {
         return agents.stream().filter(AgentView::isReady).filter(a -> !skipped.contains(a.workNumber())).toList();
     }

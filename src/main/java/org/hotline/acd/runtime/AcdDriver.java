@@ -84,10 +84,20 @@ public final class AcdDriver implements AutoCloseable {
 
     /** Completes once the engine placed the caller; fails e.g. for an unknown queue. */
     CompletableFuture<Void> join(String callId, String queue, int priority) {
+        return join(callId, queue, priority, Optional.empty());
+    }
+
+    /** As {@link #join(String, String, int)}, offered first to {@code preferredAgent} while that agent is eligible. */
+    CompletableFuture<Void> join(String callId, String queue, int priority, Optional<String> preferredAgent) {
         return ask(engine -> {
-            engine.callerJoined(callId, queue, priority);
+            engine.callerJoined(callId, queue, priority, preferredAgent);
             return null;
         });
+    }
+
+    /** The registrar's news about an agent's softphone; posted to the {@code acd} thread, returns at once. */
+    public void agentReachable(String workNumber, boolean reachable) {
+        post(engine -> engine.agentReachable(workNumber, reachable));
     }
 
     /** The caller hung up: an abandon while waiting or ringing; the end of the conversation if bridged. */

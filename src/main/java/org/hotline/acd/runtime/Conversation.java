@@ -18,7 +18,8 @@ import org.hotline.event.CallEvent;
  * {@code holdAnnounceFirst} after the hold began and every {@code holdAnnounceEvery} after that,
  * timed from the hold's start (not from the last announcement) with the leg's wait timeouts and
  * the injected clock. A blind transfer (REFER) ends the agent's part and returns the queue the
- * caller waits in next, after rule R9's phrase.
+ * caller waits in next, after rule R9's phrase; a REFER to a work number also names
+ * that agent as the one to offer the caller to first.
  *
  * <p>Threading: the caller's virtual thread only. A caller hang-up surfaces as
  * {@link org.hotline.call.CallHungUpException} from the leg or the call, for {@link QueuedCaller}.
@@ -51,8 +52,12 @@ final class Conversation {
         this.leg = connect.leg();
     }
 
-    /** Runs until the agent's leg ends; returns the queue to transfer to, or empty when the agent hung up. */
-    Optional<String> run() {
+    /** Where a transferred caller waits next, and the agent named by the REFER to offer them to first. */
+    record Transfer(String queue, Optional<String> preferredAgent) {
+    }
+
+    /** Runs until the agent's leg ends; returns where to transfer to, or empty when the agent hung up. */
+    Optional<Transfer> run() {
         audio.stop();
         if (queue.whisper()) {
             leg.whisper(Announcement.of(context.agentLanguage(), queue.namePrompt()));
@@ -119,15 +124,17 @@ final class Conversation {
     }
 
     /** Rule R9: the agent's part ends, the caller hears the transfer phrase and waits in the target queue. */
-    private String transfer(Instant now) {
+    private Transfer transfer(Instant now) {
         String requested = leg.transferTarget().orElse("");
         String target = context.directory().transferQueue(requested, queue.queue());
+        Optional<String> preferred = context.directory().transferAgent(requested)
+                .filter(agent -> !agent.equals(connect.agent()));
         audio.stop();
         leg.hangup();
         context.driver().callEnded(callId, Party.AGENT);
         context.events().onEvent(new CallEvent.TransferredByAgent(callId, now, connect.agent(), requested, target));
         call.play(Announcement.of(language, AcdPrompts.TRANSFER_CONNECTING));
-        return target;
+        return new Transfer(target, preferred);
     }
 
     /** Until the next hold announcement is due, or sooner while an announcement plays (to bring the music back). */

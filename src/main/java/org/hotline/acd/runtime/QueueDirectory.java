@@ -34,8 +34,9 @@ public record QueueDirectory(Map<String, QueueCallerSettings> queues, Map<String
     /**
      * Where a caller transferred by an agent (REFER to {@code requested}) waits next: the queue of
      * that name; for an agent's work number, the current queue if that agent serves it, else the
-     * agent's first queue by level (the engine offers callers to queues, not to one agent: the
-     * caller may reach a colleague first); anything else, the current queue, so the caller is
+     * agent's first queue by level, where the caller is offered to that agent first
+     * ({@link #transferAgent}) and to the queue's agents if that agent is not eligible or does not
+     * answer; anything else, the current queue, so the caller is
      * never dropped.
      */
     public String transferQueue(String requested, String currentQueue) {
@@ -45,6 +46,11 @@ public record QueueDirectory(Map<String, QueueCallerSettings> queues, Map<String
         return Optional.ofNullable(agentProfiles.get(requested))
                 .map(agent -> agent.serves(currentQueue) ? currentQueue : firstQueue(agent))
                 .orElse(currentQueue);
+    }
+
+    /** The agent a REFER to {@code requested} names, if it is a configured work number (a preferred agent). */
+    public Optional<String> transferAgent(String requested) {
+        return agentProfiles.containsKey(requested) ? Optional.of(requested) : Optional.empty();
     }
 
     private static String firstQueue(AgentProfile agent) {

@@ -62,19 +62,21 @@ final class QueuedCaller {
     QueueOutcome run(String firstQueue) {
         try {
             String next = firstQueue;
+            Optional<String> preferredAgent = Optional.empty();
             while (true) {
-                join(next);
+                join(next, preferredAgent);
                 Optional<Connect> connect = waitForAgent();
                 if (connect.isEmpty()) {
                     return QueueOutcome.NOT_SERVED;
                 }
                 leg = connect.get().leg();
-                Optional<String> transferTo = new Conversation(context, call, language, queue, audio, connect.get()).run();
+                Optional<Conversation.Transfer> transferTo = new Conversation(context, call, language, queue, audio, connect.get()).run();
                 leg = null;
                 if (transferTo.isEmpty()) {
                     return QueueOutcome.SERVED;
                 }
-                next = transferTo.get();
+                next = transferTo.get().queue();
+                preferredAgent = transferTo.get().preferredAgent();
             }
         } catch (RuntimeException e) {
             leave(e);
@@ -84,11 +86,11 @@ final class QueuedCaller {
         }
     }
 
-    private void join(String queueName) {
+    private void join(String queueName, Optional<String> preferredAgent) {
         queue = context.directory().settings(queueName);
         audio.music(queue.musicOnHold());
         try {
-            context.driver().join(callId, queueName, queue.priority())
+            context.driver().join(callId, queueName, queue.priority(), preferredAgent)
                     .get(AcdQueueGateway.JOIN_BOUND.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the ACD did not place call " + callId + " in " + queueName, e);
