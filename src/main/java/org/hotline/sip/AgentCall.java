@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
+import javax.sip.DialogState;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.message.Request;
@@ -105,12 +106,8 @@ final class AgentCall implements DialogEndpoint {
 
     /** BYE (after the final NOTIFY of an accepted transfer), or CANCEL if not answered. Idempotent. */
     void hangup() {
-        AgentLegState from = state();
-        if (from.unanswered()) {
-            cancel();
-            return;
-        }
         if (!transition(AgentLegState.RELEASING, AgentLegState.CONFIRMED)) {
+            cancel();
             return;
         }
         bridged.ended();
@@ -123,10 +120,9 @@ final class AgentCall implements DialogEndpoint {
 
     /** Stops this contact ringing: CANCEL now, or once a provisional response came (RFC 3261 §9.1). */
     void cancel() {
-        if (transition(AgentLegState.CANCELLING, AgentLegState.RINGING)) {
+        if (step(AgentLegState.RINGING, AgentLegState.CANCELLING, AgentLegState.CALLING, AgentLegState.CANCEL_PENDING)
+                == AgentLegState.CANCELLING) {
             sendCancel();
-        } else {
-            transition(AgentLegState.CANCEL_PENDING, AgentLegState.CALLING);
         }
     }
 
@@ -162,14 +158,16 @@ final class AgentCall implements DialogEndpoint {
     }
 
     private void onProvisional() {
-        if (transition(AgentLegState.CANCELLING, AgentLegState.CANCEL_PENDING)) {
+        if (step(AgentLegState.CALLING, AgentLegState.RINGING, AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING)
+                == AgentLegState.CANCELLING) {
             sendCancel();
-        } else {
-            transition(AgentLegState.RINGING, AgentLegState.CALLING);
         }
     }
 
-    /** Every 2xx is ACKed (RFC 3261 §13.2.2.4); only the offer's first usable one is kept. */
+    /**
+     * Every 2xx is ACKed (RFC 3261 §13.2.2.4); only the offer's first usable one is kept. The state
+     * is settled before the ACK goes out, so an agent's BYE right after it finds the leg.
+     */
     private void onAnswer(Response ok) {
         AgentLegState before;
         lock.lock();
@@ -182,7 +180,6 @@ final class AgentCall implements DialogEndpoint {
         } finally {
             lock.unlock();
         }
-        AgentInvite.ack(dialog, ok);
         NegotiatedMedia answer = checkAnswer(ok);
         boolean ringing = before == AgentLegState.CALLING || before == AgentLegState.RINGING;
         if (ringing && answer != null && offer.claim(this)) {
@@ -196,13 +193,14 @@ final class AgentCall implements DialogEndpoint {
                 AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING);
         log.atInfo().addKeyValue("callId", callId).addKeyValue("usable", answer != null)
                 .log("2xx not wanted: ACK and BYE");
+        AgentInvite.ack(dialog, ok);
         bye();
         if (answer == null) {
             offer.branchFailed(this, "unusable SDP answer", false);
         }
     }
 
-    /** The winner: CONFIRMED with its leg (set together, so the agent's BYE always finds it), media applied. */
+    /** The winner: CONFIRMED with its leg (set together, so the agent's BYE always finds it), ACKed, media applied. */
     private boolean confirm(BridgedLeg leg, Response ok) {
         lock.lock();
         try {
@@ -214,6 +212,7 @@ final class AgentCall implements DialogEndpoint {
         } finally {
             lock.unlock();
         }
+        AgentInvite.ack(dialog, ok);
         try {
             media.acceptAnswer(CallDialog.body(ok));
         } catch (SdpRejectedException e) {
@@ -238,9 +237,9 @@ final class AgentCall implements DialogEndpoint {
     }
 
     private void onRefused(String reason, boolean global) {
-        AgentLegState before = state();
-        if (!transition(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.RINGING,
-                AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING)) {
+        AgentLegState before = leave(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.RINGING,
+                AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING);
+        if (before == null) {
             return;
         }
         finish();
@@ -259,8 +258,8 @@ final class AgentCall implements DialogEndpoint {
 
     @Override
     public void onBye(ServerTransaction tx) {
-        AgentLegState from = state();
-        if (!transition(AgentLegState.ENDED, AgentLegState.CONFIRMED, AgentLegState.RELEASING)) {
+        AgentLegState from = leave(AgentLegState.ENDED, AgentLegState.CONFIRMED, AgentLegState.RELEASING);
+        if (from == null) {
             signalling.respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;
         }
@@ -330,8 +329,8 @@ final class AgentCall implements DialogEndpoint {
     /** A confirmed dialog the stack dropped (e.g. its BYE was lost): the leg is over. */
     @Override
     public void onDialogTerminated() {
-        AgentLegState from = state();
-        if (!transition(AgentLegState.ENDED, AgentLegState.CONFIRMED, AgentLegState.RELEASING)) {
+        AgentLegState from = leave(AgentLegState.ENDED, AgentLegState.CONFIRMED, AgentLegState.RELEASING);
+        if (from == null) {
             return;
         }
         if (from == AgentLegState.CONFIRMED) {
@@ -358,11 +357,30 @@ final class AgentCall implements DialogEndpoint {
 
     /** The dialog is over: forgotten by the front and by the caller's end. */
     private void finish() {
+        AgentInvite.dropOrphanEarlyDialog(ctx.messaging().provider, dialog);
+        // A provisional or final response racing our CANCEL can leave this leg's dialog (or an orphan
+        // early one) in the stack after the leg ended; once every transaction of it has run out
+        // (64*T1, RFC 3261 §17.1.1.2), nothing can still need it.
+        ctx.timers().schedule(this::forgetDialog, ctx.tuning().ackWait().toMillis(), TimeUnit.MILLISECONDS);
         ctx.calls().remove(this);
         caller.endActions().remove(hangupOnCallerGone);
         BridgedLeg leg = bridged;
         if (leg != null) {
             leg.ended();
+        }
+    }
+
+    /** On the timer thread, 64*T1 after the leg ended: drops what the stack still holds of its dialog. */
+    private void forgetDialog() {
+        try {
+            AgentInvite.dropOrphanEarlyDialogs(ctx.messaging().provider, callId);
+            if (dialog.getState() != DialogState.TERMINATED) {
+                log.atDebug().addKeyValue("callId", callId).addKeyValue("state", dialog.getState())
+                        .log("agent leg over; dialog the stack still held is deleted");
+                dialog.delete();
+            }
+        } catch (RuntimeException e) {
+            log.atWarn().addKeyValue("callId", callId).setCause(e).log("could not drop a finished agent dialog");
         }
     }
 
@@ -401,17 +419,43 @@ final class AgentCall implements DialogEndpoint {
         }
     }
 
+    /**
+     * One atomic step of two alternatives: {@code fromA -> toA} or {@code fromB -> toB}. Returns the
+     * new state, or null if the leg was in neither (so a CANCEL and a provisional response racing
+     * on two threads cannot both miss the CANCEL_PENDING -> CANCELLING step).
+     */
+    private AgentLegState step(AgentLegState fromA, AgentLegState toA, AgentLegState fromB, AgentLegState toB) {
+        lock.lock();
+        try {
+            if (state == fromA) {
+                state = state.to(toA);
+            } else if (state == fromB) {
+                state = state.to(toB);
+            } else {
+                return null;
+            }
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Moves to {@code to} if in one of {@code from}; false otherwise. */
     private boolean transition(AgentLegState to, AgentLegState... from) {
+        return leave(to, from) != null;
+    }
+
+    /** Moves to {@code to} if in one of {@code from}; returns the state left, or null if none matched. */
+    private AgentLegState leave(AgentLegState to, AgentLegState... from) {
         lock.lock();
         try {
             for (AgentLegState candidate : from) {
                 if (state == candidate) {
                     state = state.to(to);
-                    return true;
+                    return candidate;
                 }
             }
-            return false;
+            return null;
         } finally {
             lock.unlock();
         }

@@ -1,5 +1,7 @@
 package org.hotline.sip;
 
+import gov.nist.javax.sip.stack.SIPDialog;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import javax.sip.DialogState;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ObjectInUseException;
 import javax.sip.SipException;
+import javax.sip.SipProvider;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
@@ -104,6 +107,41 @@ final class AgentInvite {
         Dialog dialog = inviteTx.getDialog();
         if (dialog != null && dialog.getState() != DialogState.TERMINATED) {
             dialog.delete();
+        }
+    }
+
+    /**
+     * A provisional response the stack processes while the 2xx of the same INVITE confirms the
+     * dialog (two stack threads) makes the RI open a second, early dialog with the same tags, as if
+     * the response had forked (RFC 3261 §12.1.2), and the response itself is dropped; nothing would
+     * end that dialog before the stack's early-dialog timeout. Drops it once our dialog is over.
+     */
+    static void dropOrphanEarlyDialog(SipProvider provider, Dialog dialog) {
+        String dialogId = dialog.getDialogId();
+        if (dialogId != null && provider.getSipStack() instanceof SIPTransactionStack stack) {
+            SIPDialog orphan = stack.getEarlyDialog(dialogId);
+            if (orphan != null && orphan != dialog && orphan.getApplicationData() == null) {
+                log.atDebug().addKeyValue("callId", dialog.getCallId().getCallId())
+                        .log("orphan early dialog of a late provisional response dropped");
+                orphan.delete();
+            }
+        }
+    }
+
+    /**
+     * Deletes every early dialog of this Call-ID that no leg owns: provisional responses with a
+     * to-tag of their own (a late one, or one per forked branch of the agent's side) make the stack
+     * create dialogs that no final response ever ends once our leg is over.
+     */
+    static void dropOrphanEarlyDialogs(SipProvider provider, String callId) {
+        if (provider.getSipStack() instanceof SIPTransactionStack stack) {
+            for (javax.sip.Dialog orphan : List.copyOf(stack.getDialogs())) {
+                if (orphan.getApplicationData() == null && orphan.getState() != javax.sip.DialogState.TERMINATED
+                        && callId.equals(orphan.getCallId().getCallId())) {
+                    log.atDebug().addKeyValue("callId", callId).log("orphan early dialog dropped");
+                    orphan.delete();
+                }
+            }
         }
     }
 

@@ -237,6 +237,15 @@ public final class SipFront implements AutoCloseable {
         return stack == null ? 0 : stack.getDialogs().size();
     }
 
+    /** The stack's dialogs as "Call-ID state", for diagnosing leaks in tests. */
+    List<String> stackDialogSummary() {
+        return stack == null ? List.of() : stack.getDialogs().stream()
+                .map(d -> d.getCallId().getCallId() + " " + d.getState() + " server=" + d.isServer()
+                        + " tags=" + d.getLocalTag() + "/" + d.getRemoteTag()
+                        + " app=" + (d.getApplicationData() == null ? "none" : d.getApplicationData().getClass().getSimpleName()))
+                .toList();
+    }
+
     /** Server transactions in the stack's table (they linger for Timer J / I after completing). */
     public int stackServerTransactions() {
         return stack == null ? 0 : stack.getServerTransactionTableSize();

@@ -17,6 +17,7 @@ class AgentLeakTest {
 
     private static final int OFFERS = 40;
     private final AgentsFixture fixture = new AgentsFixture();
+    private final java.util.List<String> trace = new java.util.ArrayList<>();
 
     @AfterEach
     void stop() {
@@ -31,6 +32,7 @@ class AgentLeakTest {
                 RecordingOffer listener = new RecordingOffer();
                 AgentOffer offer = caller.control().offerAgent(AGENT, listener);
                 AgentPhone.Incoming invite = agent.awaitInvite();
+                trace.add(i % 5 + ":" + invite.callId);
                 invite.ring();
                 switch (i % 5) {
                     case 0 -> agentHangsUp(invite, listener);
@@ -52,7 +54,11 @@ class AgentLeakTest {
                 }
             }
         }
-        fixture.awaitNothingLeft();
+        try {
+            fixture.awaitNothingLeft();
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " " + trace, e);
+        }
         assertEquals(0, fixture.front.media.sessionsInUse());
         assertEquals(0, fixture.front.front.activeAgentLegs());
     }

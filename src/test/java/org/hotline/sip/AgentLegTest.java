@@ -53,7 +53,7 @@ class AgentLegTest {
             Bridge bridge = bridge(callerPhone, agent);
             bridge.leg().relay(true);
             bridge.agent().bye();
-            agent.phone.awaitResponse(bridge.agent().callId, "BYE", 200);
+            bridge.agent().awaitResponse("BYE", 200);
 
             assertEquals(LegEvent.HUNG_UP, bridge.leg().awaitEvent(EVENT_WAIT));
             assertEquals(LegEvent.HUNG_UP, bridge.leg().awaitEvent(Duration.ZERO), "the end stays visible");
@@ -76,7 +76,7 @@ class AgentLegTest {
             invite.answer();
             invite.awaitRequest("ACK");
             invite.bye();
-            agent.phone.awaitResponse(invite.callId, "BYE", 200);
+            invite.awaitResponse("BYE", 200);
             AgentLeg leg = listener.awaitLeg();
             assertEquals(LegEvent.HUNG_UP, leg.awaitEvent(EVENT_WAIT));
             leg.relay(true);
@@ -124,7 +124,7 @@ class AgentLegTest {
             bridge.leg().relay(true);
 
             bridge.agent().reInvite(PhoneCall.sdp("sendonly", 0, 101));
-            SipMessage held = agent.phone.awaitResponse(bridge.agent().callId, "INVITE", 200);
+            SipMessage held = bridge.agent().awaitResponse("INVITE", 200);
             bridge.agent().ackReInvite();
             assertTrue(held.body().contains("a=recvonly"), held.body());
             assertEquals(LegEvent.HELD, bridge.leg().awaitEvent(EVENT_WAIT));
@@ -132,12 +132,12 @@ class AgentLegTest {
             assertFalse(bridge.agentMedia().isSending());
 
             bridge.agent().reInvite(PhoneCall.sdp("inactive", 0, 101));
-            SipMessage inactive = agent.phone.awaitResponse(bridge.agent().callId, "INVITE", 200);
+            SipMessage inactive = bridge.agent().awaitResponse("INVITE", 200);
             bridge.agent().ackReInvite();
             assertTrue(inactive.body().contains("a=inactive"), inactive.body());
 
             bridge.agent().reInvite(PhoneCall.sdp("sendrecv", 0, 101));
-            SipMessage resumed = agent.phone.awaitResponse(bridge.agent().callId, "INVITE", 200);
+            SipMessage resumed = bridge.agent().awaitResponse("INVITE", 200);
             bridge.agent().ackReInvite();
             assertTrue(resumed.body().contains("a=sendrecv"), resumed.body());
             assertEquals(LegEvent.RESUMED, bridge.leg().awaitEvent(EVENT_WAIT));
@@ -155,7 +155,7 @@ class AgentLegTest {
         try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone agent = fixture.registeredAgent()) {
             Bridge bridge = bridge(callerPhone, agent);
             bridge.agent().refer("sip:billing@127.0.0.1");
-            agent.phone.awaitResponse(bridge.agent().callId, "REFER", 202);
+            bridge.agent().awaitResponse("REFER", 202);
             SipMessage trying = bridge.agent().awaitRequest("NOTIFY");
             bridge.agent().respond(trying, 200, "OK", null);
             assertEquals("SIP/2.0 100 Trying", trying.body().strip());

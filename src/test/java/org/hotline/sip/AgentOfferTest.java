@@ -94,7 +94,7 @@ class AgentOfferTest {
             invite.awaitRequest("ACK");
             listener.awaitLeg();
             invite.answer();
-            invite.awaitRequest("ACK");
+            invite.awaitRepeatedAck();
             assertEquals(1, listener.outcomes.get());
             caller.call().bye();
             invite.respond(invite.awaitRequest("BYE"), 200, "OK", null);

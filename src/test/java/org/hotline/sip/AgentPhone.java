@@ -88,6 +88,7 @@ final class AgentPhone implements AutoCloseable {
         final SipMessage invite;
         final String callId;
         private final String toTag = UUID.randomUUID().toString().substring(0, 8);
+        private final Set<String> taken = new HashSet<>();
         private long cseq = 1;
 
         Incoming(SipMessage invite) {
@@ -130,8 +131,18 @@ final class AgentPhone implements AutoCloseable {
             phone.send(sb.toString());
         }
 
+        /** The next request of this method from the front, skipping retransmissions of those already taken. */
         SipMessage awaitRequest(String method) {
-            return phone.awaitRequest(callId, method);
+            SipMessage request = phone.await(m -> !m.isResponse() && m.callId().equals(callId)
+                    && m.method().equals(method) && !taken.contains(method + " " + m.cseqNumber()),
+                    method + " for " + callId);
+            taken.add(method + " " + request.cseqNumber());
+            return request;
+        }
+
+        /** An ACK like one already taken: the front's ACK again for a retransmitted 2xx. */
+        SipMessage awaitRepeatedAck() {
+            return phone.awaitRequest(callId, "ACK");
         }
 
         /** The CANCEL of our INVITE: 200 to it, 487 to the INVITE, then the stack's ACK. */
@@ -152,6 +163,13 @@ final class AgentPhone implements AutoCloseable {
 
         void refer(String target) {
             send("REFER", null, null, "Refer-To: <" + target + ">\r\nReferred-By: <" + contact() + ">\r\n");
+        }
+
+        /** The response to our latest request in this dialog (not a retransmitted one to an earlier request). */
+        SipMessage awaitResponse(String method, int status) {
+            long wanted = cseq;
+            return phone.await(m -> m.isResponse() && m.callId().equals(callId) && m.cseqMethod().equals(method)
+                    && m.cseqNumber() == wanted && m.status() == status, status + " to " + method + " " + wanted);
         }
 
         /** The ACK to the front's 2xx for our re-INVITE (RFC 3261 §13.2.2.4). */

@@ -80,13 +80,13 @@ class AgentSignInTest {
                 call.ackFailure(challenge);
                 call.retryInvite(PhoneCall.SDP_OFFER,
                         AgentDigest.answer(challenge, "SHA-256", AGENT, "guess-" + attempt, "INVITE", call.requestUri()));
-                challenge = phone.awaitFinal(call.callId, "INVITE");
+                challenge = call.awaitInviteFinal();
                 assertEquals(401, challenge.status(), "attempt " + attempt);
             }
             call.ackFailure(challenge);
             call.retryInvite(PhoneCall.SDP_OFFER,
                     AgentDigest.answer(challenge, "SHA-256", AGENT, PASSWORD, "INVITE", call.requestUri()));
-            SipMessage locked = phone.awaitFinal(call.callId, "INVITE");
+            SipMessage locked = call.awaitInviteFinal();
             assertEquals(403, locked.status(), "two wrong passwords lock the source out");
             call.ackFailure(locked);
             assertTrue(fixture.featureCodes.isEmpty());

@@ -69,16 +69,20 @@ final class FrontFixture implements AutoCloseable {
 
     /** Waits until the front and the stack hold nothing for finished calls. */
     void awaitNothingLeft(Duration timeout) {
-        RecordingEvents.waitUntil(() -> front.activeCalls() == 0 && front.activeAgentLegs() == 0
-                && front.stackDialogs() == 0
-                && front.stackServerTransactions() == 0 && front.stackClientTransactions() == 0
-                && media.sessionsInUse() == 0, timeout, "no calls, dialogs, transactions, media left: " + counts());
+        try {
+            RecordingEvents.waitUntil(() -> front.activeCalls() == 0 && front.activeAgentLegs() == 0
+                    && front.stackDialogs() == 0 && front.stackServerTransactions() == 0
+                    && front.stackClientTransactions() == 0 && media.sessionsInUse() == 0, timeout,
+                    "no calls, dialogs, transactions, media left");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; still " + counts(), e);
+        }
     }
 
     String counts() {
         return "calls=" + front.activeCalls() + " agentLegs=" + front.activeAgentLegs() + " dialogs=" + front.stackDialogs() + " serverTx="
                 + front.stackServerTransactions() + " clientTx=" + front.stackClientTransactions() + " media="
-                + media.sessionsInUse();
+                + media.sessionsInUse() + (front.stackDialogs() == 0 ? "" : " " + front.stackDialogSummary());
     }
 
     @Override

@@ -71,6 +71,13 @@ final class PhoneCall {
         return this;
     }
 
+    /** The final response to the latest INVITE (not a retransmitted answer to an earlier one). */
+    SipMessage awaitInviteFinal() {
+        long wanted = inviteCseq;
+        return phone.await(m -> m.isResponse() && m.callId().equals(callId) && m.cseqMethod().equals("INVITE")
+                && m.cseqNumber() == wanted && m.status() >= 200, "final response to INVITE " + wanted);
+    }
+
     /** Waits for the 200 to the INVITE and remembers the dialog it creates. */
     SipMessage awaitOk() {
         return established(phone.awaitResponse(callId, "INVITE", 200));
