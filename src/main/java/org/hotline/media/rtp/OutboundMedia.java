@@ -123,9 +123,10 @@ final class OutboundMedia {
         if (!clockSuspended) {
             suspendClock();
         }
+        // Counted before the write: once the packet is on the wire, the statistics already show it.
+        counters.relayPacketOut();
         write(packet.get(), target);
         counters.relayDelay().record(System.nanoTime() - relayed.arrivalNanos());
-        counters.relayPacketOut();
     }
 
     void close() {
