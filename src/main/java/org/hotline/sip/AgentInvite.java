@@ -1,6 +1,5 @@
 package org.hotline.sip;
 
-import gov.nist.javax.sip.stack.SIPDialog;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 import java.util.List;
@@ -117,13 +116,14 @@ final class AgentInvite {
      * end that dialog before the stack's early-dialog timeout. Drops it once our dialog is over.
      */
     static void dropOrphanEarlyDialog(SipProvider provider, Dialog dialog) {
-        String dialogId = dialog.getDialogId();
-        if (dialogId != null && provider.getSipStack() instanceof SIPTransactionStack stack) {
-            SIPDialog orphan = stack.getEarlyDialog(dialogId);
-            if (orphan != null && orphan != dialog && orphan.getApplicationData() == null) {
-                log.atDebug().addKeyValue("callId", dialog.getCallId().getCallId())
-                        .log("orphan early dialog of a late provisional response dropped");
-                orphan.delete();
+        if (!(provider.getSipStack() instanceof SIPTransactionStack stack)) {
+            return;
+        }
+        String callId = dialog.getCallId().getCallId();
+        for (Dialog early : stack.getDialogs(DialogState.EARLY)) {
+            if (early != dialog && early.getApplicationData() == null && callId.equals(early.getCallId().getCallId())) {
+                log.atDebug().addKeyValue("callId", callId).log("orphan early dialog of a late provisional response dropped");
+                early.delete();
             }
         }
     }
