@@ -122,7 +122,8 @@ final class AgentInvite {
         String callId = dialog.getCallId().getCallId();
         for (Dialog early : stack.getDialogs(DialogState.EARLY)) {
             if (early != dialog && early.getApplicationData() == null && callId.equals(early.getCallId().getCallId())) {
-                log.atDebug().addKeyValue("callId", callId).log("orphan early dialog of a late provisional response dropped");
+                log.atDebug().addKeyValue("callId", callId)
+                        .log("orphan early dialog of a late provisional response dropped");
                 early.delete();
             }
         }
@@ -148,7 +149,8 @@ final class AgentInvite {
     /** The caller as the agent's phone shows them; a number that is not a plain user part shows as anonymous. */
     private static Address from(SipMessaging m, Target target) throws ParseException {
         String number = target.callerNumber();
-        boolean plain = !number.isEmpty() && number.chars().allMatch(c -> Character.isLetterOrDigit(c) || "+-_.".indexOf(c) >= 0);
+        boolean plain = !number.isEmpty()
+                && number.chars().allMatch(c -> Character.isLetterOrDigit(c) || "+-_.".indexOf(c) >= 0);
         Address from = m.addresses.createAddress(m.addresses.createSipURI(plain ? number : "anonymous",
                 m.advertisedAddress()));
         if (target.callerDisplay() != null && !target.callerDisplay().isBlank()) {
