@@ -113,7 +113,7 @@ final class AgentCall implements DialogEndpoint {
         bridged.ended();
         log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
                 .log("hanging up the agent leg");
-        if (!transfer.finish(this::bye)) {
+        if (!transfer.finish(this::byeUnlessEnded)) {
             bye();
         }
     }
@@ -380,6 +380,13 @@ final class AgentCall implements DialogEndpoint {
         state.move(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.CANCEL_PENDING);
         AgentInvite.abandon(inviteTx);
         finish();
+    }
+
+    /** After the final NOTIFY: many phones hang up themselves on it, then our BYE is not needed. */
+    private void byeUnlessEnded() {
+        if (state.current() == AgentLegState.RELEASING) {
+            bye();
+        }
     }
 
     private void bye() {
