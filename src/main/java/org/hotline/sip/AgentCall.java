@@ -4,7 +4,7 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@link AgentOfferAttempt}, a {@link BridgedLeg} is made and handed to the ACD; the agent's hold,
  * transfer and hang-up reach it from here. Stack threads deliver the responses and the agent's
  * in-dialog requests ({@code on*}, never blocking); {@link #hangup} comes from the caller's virtual
- * thread, the ACD or the caller's end, and is idempotent. State is guarded by {@code lock}; no I/O
- * while holding it.
+ * thread, the ACD or the caller's end, and is idempotent. The state moves by atomic steps
+ * ({@link AgentLegStates}); no I/O is done inside them.
  */
 final class AgentCall implements DialogEndpoint {
 
@@ -40,9 +40,8 @@ final class AgentCall implements DialogEndpoint {
     private final CallDialog signalling;
     private final AgentTransfer transfer;
     private final Runnable hangupOnCallerGone = this::callerGone;
-    private final ReentrantLock lock = new ReentrantLock();
-    private AgentLegState state = AgentLegState.CALLING;
-    private boolean answerSeen;
+    private final AgentLegStates state = new AgentLegStates();
+    private final AtomicBoolean answerSeen = new AtomicBoolean();
     private volatile BridgedLeg bridged;
 
     private AgentCall(SipCallContext ctx, AgentOfferAttempt offer, SipCall caller, CallMedia media,
@@ -80,11 +79,12 @@ final class AgentCall implements DialogEndpoint {
         try {
             inviteTx.sendRequest();
             log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
-                    .addKeyValue("agent", offer.workNumber()).addKeyValue("contact", inviteTx.getRequest().getRequestURI())
+                    .addKeyValue("agent", offer.workNumber())
+                    .addKeyValue("contact", inviteTx.getRequest().getRequestURI())
                     .log("INVITE sent to agent");
         } catch (SipException | RuntimeException e) {
             log.atWarn().addKeyValue("callId", callId).setCause(e).log("cannot send INVITE to agent");
-            if (transition(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.CANCEL_PENDING)) {
+            if (state.move(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.CANCEL_PENDING)) {
                 discard();
                 offer.branchFailed(this, "cannot reach contact", false);
             }
@@ -106,22 +106,23 @@ final class AgentCall implements DialogEndpoint {
 
     /** BYE (after the final NOTIFY of an accepted transfer), or CANCEL if not answered. Idempotent. */
     void hangup() {
-        if (!transition(AgentLegState.RELEASING, AgentLegState.CONFIRMED)) {
+        if (!state.move(AgentLegState.RELEASING, AgentLegState.CONFIRMED)) {
             cancel();
             return;
         }
         bridged.ended();
         log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
                 .log("hanging up the agent leg");
-        if (!transfer.finish(this::bye)) {
+        if (!transfer.finish(this::byeUnlessEnded)) {
             bye();
         }
     }
 
     /** Stops this contact ringing: CANCEL now, or once a provisional response came (RFC 3261 §9.1). */
     void cancel() {
-        if (step(AgentLegState.RINGING, AgentLegState.CANCELLING, AgentLegState.CALLING, AgentLegState.CANCEL_PENDING)
-                == AgentLegState.CANCELLING) {
+        AgentLegState now = state.either(AgentLegState.RINGING, AgentLegState.CANCELLING,
+                AgentLegState.CALLING, AgentLegState.CANCEL_PENDING);
+        if (now == AgentLegState.CANCELLING) {
             sendCancel();
         }
     }
@@ -158,8 +159,9 @@ final class AgentCall implements DialogEndpoint {
     }
 
     private void onProvisional() {
-        if (step(AgentLegState.CALLING, AgentLegState.RINGING, AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING)
-                == AgentLegState.CANCELLING) {
+        AgentLegState now = state.either(AgentLegState.CALLING, AgentLegState.RINGING,
+                AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING);
+        if (now == AgentLegState.CANCELLING) {
             sendCancel();
         }
     }
@@ -169,16 +171,9 @@ final class AgentCall implements DialogEndpoint {
      * is settled before the ACK goes out, so an agent's BYE right after it finds the leg.
      */
     private void onAnswer(Response ok) {
-        AgentLegState before;
-        lock.lock();
-        try {
-            if (answerSeen || !state.unanswered()) {
-                return;
-            }
-            answerSeen = true;
-            before = state;
-        } finally {
-            lock.unlock();
+        AgentLegState before = state.current();
+        if (!before.unanswered() || !answerSeen.compareAndSet(false, true)) {
+            return;
         }
         NegotiatedMedia answer = checkAnswer(ok);
         boolean ringing = before == AgentLegState.CALLING || before == AgentLegState.RINGING;
@@ -189,7 +184,7 @@ final class AgentCall implements DialogEndpoint {
             }
             leg.ended();
         }
-        transition(AgentLegState.RELEASING, AgentLegState.CALLING, AgentLegState.RINGING,
+        state.move(AgentLegState.RELEASING, AgentLegState.CALLING, AgentLegState.RINGING,
                 AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING);
         log.atInfo().addKeyValue("callId", callId).addKeyValue("usable", answer != null)
                 .log("2xx not wanted: ACK and BYE");
@@ -200,17 +195,12 @@ final class AgentCall implements DialogEndpoint {
         }
     }
 
-    /** The winner: CONFIRMED with its leg (set together, so the agent's BYE always finds it), ACKed, media applied. */
+    /** The winner: its leg set before CONFIRMED (so the agent's BYE always finds it), then ACKed, media applied. */
     private boolean confirm(BridgedLeg leg, Response ok) {
-        lock.lock();
-        try {
-            if (state != AgentLegState.CALLING && state != AgentLegState.RINGING) {
-                return false;
-            }
-            state = state.to(AgentLegState.CONFIRMED);
-            bridged = leg;
-        } finally {
-            lock.unlock();
+        bridged = leg;
+        if (!state.move(AgentLegState.CONFIRMED, AgentLegState.CALLING, AgentLegState.RINGING)) {
+            bridged = null;
+            return false;
         }
         AgentInvite.ack(dialog, ok);
         try {
@@ -237,7 +227,7 @@ final class AgentCall implements DialogEndpoint {
     }
 
     private void onRefused(String reason, boolean global) {
-        AgentLegState before = leave(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.RINGING,
+        AgentLegState before = state.leave(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.RINGING,
                 AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING);
         if (before == null) {
             return;
@@ -249,7 +239,7 @@ final class AgentCall implements DialogEndpoint {
     }
 
     private void released() {
-        if (transition(AgentLegState.ENDED, AgentLegState.RELEASING)) {
+        if (state.move(AgentLegState.ENDED, AgentLegState.RELEASING)) {
             finish();
         }
     }
@@ -258,13 +248,14 @@ final class AgentCall implements DialogEndpoint {
 
     @Override
     public void onBye(ServerTransaction tx) {
-        AgentLegState from = leave(AgentLegState.ENDED, AgentLegState.CONFIRMED, AgentLegState.RELEASING);
+        AgentLegState from = state.leave(AgentLegState.ENDED, AgentLegState.CONFIRMED, AgentLegState.RELEASING);
         if (from == null) {
             signalling.respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;
         }
         if (from == AgentLegState.CONFIRMED) {
-            log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId()).log("agent hung up");
+            log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
+                    .log("agent hung up");
             bridged.agentHungUp();
         }
         signalling.respond(tx, Response.OK);
@@ -274,7 +265,7 @@ final class AgentCall implements DialogEndpoint {
     /** RFC 3264 §8.4: sendonly/inactive from the agent holds the caller; sendrecv resumes. */
     @Override
     public void onReInvite(ServerTransaction tx, Request reInvite) {
-        AgentLegState now = state();
+        AgentLegState now = state.current();
         if (now.unanswered()) {
             signalling.rejectReInviteForNow(tx);
         } else if (now != AgentLegState.CONFIRMED) {
@@ -290,7 +281,7 @@ final class AgentCall implements DialogEndpoint {
     /** Carries the agent's answer when its re-INVITE had no offer (ours went in the 2xx). */
     @Override
     public void onAck(Request ack) {
-        if (state() == AgentLegState.CONFIRMED && media.awaitingAnswerIn(CallDialog.cseq(ack))) {
+        if (state.current() == AgentLegState.CONFIRMED && media.awaitingAnswerIn(CallDialog.cseq(ack))) {
             signalling.acceptAnswerFromAck(media, ack);
             bridged.holdChanged(media.peerReceives());
         }
@@ -299,7 +290,7 @@ final class AgentCall implements DialogEndpoint {
     /** RFC 3515: 202, NOTIFY 100, then TRANSFER_REQUESTED; the final NOTIFY goes when the leg is hung up. */
     @Override
     public void onRefer(ServerTransaction tx, Request refer) {
-        if (state() != AgentLegState.CONFIRMED) {
+        if (state.current() != AgentLegState.CONFIRMED) {
             signalling.respond(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;
         }
@@ -329,7 +320,7 @@ final class AgentCall implements DialogEndpoint {
     /** A confirmed dialog the stack dropped (e.g. its BYE was lost): the leg is over. */
     @Override
     public void onDialogTerminated() {
-        AgentLegState from = leave(AgentLegState.ENDED, AgentLegState.CONFIRMED, AgentLegState.RELEASING);
+        AgentLegState from = state.leave(AgentLegState.ENDED, AgentLegState.CONFIRMED, AgentLegState.RELEASING);
         if (from == null) {
             return;
         }
@@ -386,9 +377,16 @@ final class AgentCall implements DialogEndpoint {
 
     /** Never sent (the offer was decided first), unsendable or abandoned: the stack forgets it too. */
     void discard() {
-        transition(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.CANCEL_PENDING);
+        state.move(AgentLegState.ENDED, AgentLegState.CALLING, AgentLegState.CANCEL_PENDING);
         AgentInvite.abandon(inviteTx);
         finish();
+    }
+
+    /** After the final NOTIFY: many phones hang up themselves on it, then our BYE is not needed. */
+    private void byeUnlessEnded() {
+        if (state.current() == AgentLegState.RELEASING) {
+            bye();
+        }
     }
 
     private void bye() {
@@ -404,60 +402,9 @@ final class AgentCall implements DialogEndpoint {
     }
 
     private void giveUpCancelled() {
-        if (transition(AgentLegState.ENDED, AgentLegState.CANCELLING)) {
+        if (state.move(AgentLegState.ENDED, AgentLegState.CANCELLING)) {
             log.atWarn().addKeyValue("callId", callId).log("no final response to a cancelled INVITE: dropped");
             discard();
-        }
-    }
-
-    private AgentLegState state() {
-        lock.lock();
-        try {
-            return state;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * One atomic step of two alternatives: {@code fromA -> toA} or {@code fromB -> toB}. Returns the
-     * new state, or null if the leg was in neither (so a CANCEL and a provisional response racing
-     * on two threads cannot both miss the CANCEL_PENDING -> CANCELLING step).
-     */
-    private AgentLegState step(AgentLegState fromA, AgentLegState toA, AgentLegState fromB, AgentLegState toB) {
-        lock.lock();
-        try {
-            if (state == fromA) {
-                state = state.to(toA);
-            } else if (state == fromB) {
-                state = state.to(toB);
-            } else {
-                return null;
-            }
-            return state;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Moves to {@code to} if in one of {@code from}; false otherwise. */
-    private boolean transition(AgentLegState to, AgentLegState... from) {
-        return leave(to, from) != null;
-    }
-
-    /** Moves to {@code to} if in one of {@code from}; returns the state left, or null if none matched. */
-    private AgentLegState leave(AgentLegState to, AgentLegState... from) {
-        lock.lock();
-        try {
-            for (AgentLegState candidate : from) {
-                if (state == candidate) {
-                    state = state.to(to);
-                    return candidate;
-                }
-            }
-            return null;
-        } finally {
-            lock.unlock();
         }
     }
 }

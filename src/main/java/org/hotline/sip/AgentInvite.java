@@ -1,6 +1,5 @@
 package org.hotline.sip;
 
-import gov.nist.javax.sip.stack.SIPDialog;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 import java.util.List;
@@ -117,13 +116,15 @@ final class AgentInvite {
      * end that dialog before the stack's early-dialog timeout. Drops it once our dialog is over.
      */
     static void dropOrphanEarlyDialog(SipProvider provider, Dialog dialog) {
-        String dialogId = dialog.getDialogId();
-        if (dialogId != null && provider.getSipStack() instanceof SIPTransactionStack stack) {
-            SIPDialog orphan = stack.getEarlyDialog(dialogId);
-            if (orphan != null && orphan != dialog && orphan.getApplicationData() == null) {
-                log.atDebug().addKeyValue("callId", dialog.getCallId().getCallId())
+        if (!(provider.getSipStack() instanceof SIPTransactionStack stack)) {
+            return;
+        }
+        String callId = dialog.getCallId().getCallId();
+        for (Dialog early : stack.getDialogs(DialogState.EARLY)) {
+            if (early != dialog && early.getApplicationData() == null && callId.equals(early.getCallId().getCallId())) {
+                log.atDebug().addKeyValue("callId", callId)
                         .log("orphan early dialog of a late provisional response dropped");
-                orphan.delete();
+                early.delete();
             }
         }
     }
@@ -148,7 +149,8 @@ final class AgentInvite {
     /** The caller as the agent's phone shows them; a number that is not a plain user part shows as anonymous. */
     private static Address from(SipMessaging m, Target target) throws ParseException {
         String number = target.callerNumber();
-        boolean plain = !number.isEmpty() && number.chars().allMatch(c -> Character.isLetterOrDigit(c) || "+-_.".indexOf(c) >= 0);
+        boolean plain = !number.isEmpty()
+                && number.chars().allMatch(c -> Character.isLetterOrDigit(c) || "+-_.".indexOf(c) >= 0);
         Address from = m.addresses.createAddress(m.addresses.createSipURI(plain ? number : "anonymous",
                 m.advertisedAddress()));
         if (target.callerDisplay() != null && !target.callerDisplay().isBlank()) {

@@ -144,7 +144,8 @@ final class AgentOfferAttempt implements AgentOffer {
         } finally {
             lock.unlock();
         }
-        log.atInfo().addKeyValue("callId", caller.callId()).addKeyValue("agent", workNumber).log("agent offer cancelled");
+        log.atInfo().addKeyValue("callId", caller.callId()).addKeyValue("agent", workNumber)
+                .log("agent offer cancelled");
         caller.endActions().remove(cancelOnCallerGone);
         ringing.forEach(AgentCall::cancel);
         media.session().close();

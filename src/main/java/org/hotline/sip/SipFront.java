@@ -242,7 +242,8 @@ public final class SipFront implements AutoCloseable {
         return stack == null ? List.of() : stack.getDialogs().stream()
                 .map(d -> d.getCallId().getCallId() + " " + d.getState() + " server=" + d.isServer()
                         + " tags=" + d.getLocalTag() + "/" + d.getRemoteTag()
-                        + " app=" + (d.getApplicationData() == null ? "none" : d.getApplicationData().getClass().getSimpleName()))
+                        + " app=" + (d.getApplicationData() == null ? "none"
+                                : d.getApplicationData().getClass().getSimpleName()))
                 .toList();
     }
 

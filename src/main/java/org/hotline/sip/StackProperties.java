@@ -29,6 +29,8 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(1 << 20));
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(1 << 20));
         p.setProperty("gov.nist.javax.sip.LINGER_TIMER", Long.toString(tuning.dialogLinger().toSeconds()));
+        p.setProperty("gov.nist.javax.sip.EARLY_DIALOG_TIMEOUT_SECONDS",
+                Long.toString(tuning.earlyDialogTimeout().toSeconds()));
         // A BYE is sent by the stack if our 2xx is never ACKed (RFC 3261 §13.3.1.4).
         p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "true");
         // A NOTIFY for our REFER arrives inside the INVITE dialog (RFC 3515 §2.4.4).

@@ -3,6 +3,8 @@ package org.hotline.sip;
 import static org.hotline.sip.AgentsFixture.AGENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.AgentLeg.LegEvent;
 import org.hotline.call.AgentOffer;
@@ -17,7 +19,8 @@ class AgentLeakTest {
 
     private static final int OFFERS = 40;
     private final AgentsFixture fixture = new AgentsFixture();
-    private final java.util.List<String> trace = new java.util.ArrayList<>();
+    /** "scenario:agent Call-ID" per offer, to name the one that leaked. */
+    private final List<String> trace = new ArrayList<>();
 
     @AfterEach
     void stop() {

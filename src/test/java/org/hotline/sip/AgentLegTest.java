@@ -180,6 +180,25 @@ class AgentLegTest {
     }
 
     @Test
+    void anAgentThatHangsUpOnTheFinalNotifyGetsNoByeFromUs() throws Exception {
+        try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone agent = fixture.registeredAgent()) {
+            Bridge bridge = bridge(callerPhone, agent);
+            bridge.agent().refer("sip:1002@127.0.0.1");
+            bridge.agent().respond(bridge.agent().awaitRequest("NOTIFY"), 200, "OK", null);
+            assertEquals(LegEvent.TRANSFER_REQUESTED, bridge.leg().awaitEvent(EVENT_WAIT));
+            assertEquals(Optional.of("1002"), bridge.leg().transferTarget());
+            bridge.leg().hangup();
+            SipMessage done = bridge.agent().awaitRequest("NOTIFY");
+            bridge.agent().bye();
+            bridge.agent().awaitResponse("BYE", 200);
+            bridge.agent().respond(done, 200, "OK", null);
+            assertTrue(agent.phone.staysQuiet(m -> m.method().equals("BYE"), Duration.ofMillis(300)));
+            bridge.caller().call().bye();
+            fixture.awaitNothingLeft();
+        }
+    }
+
+    @Test
     void theCallerHangingUpWhileBridgedByesTheAgentAndUnblocksTheWait() throws Exception {
         try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone agent = fixture.registeredAgent()) {
             Bridge bridge = bridge(callerPhone, agent);

@@ -18,7 +18,7 @@ final class FrontFixture implements AutoCloseable {
 
     static final String NUMBER = "95588";
     static final SipTuning FAST = new SipTuning(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ZERO,
-            Duration.ofSeconds(2), Duration.ofSeconds(1), 8192, 50);
+            Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofSeconds(1), 8192, 50);
 
     final FakeMediaEngine media = new FakeMediaEngine();
     final RecordingEvents events = new RecordingEvents();
