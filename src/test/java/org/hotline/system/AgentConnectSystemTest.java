@@ -57,7 +57,9 @@ class AgentConnectSystemTest {
             AudioMatch.Match agentVoice = AudioSequence.bestIn(heard, AgentTones.probe(toneA), introduction.getLast().end(),
                     heard.duration());
             assertTrue(agentVoice.score() >= AgentTones.MIN_SCORE, "tone A after the work number: " + agentVoice + " " + introduction);
-            AudioMatch.Match survey = AudioSequence.bestIn(heard, HotlinePrompts.zhCn("survey.ask"), agentVoice.end(), heard.duration());
+            // From where the agent's tone begins, not where its best-matching second ends: the agent hangs
+            // up as soon as both sides heard a second of tone, so that second can end a frame into the survey.
+            AudioMatch.Match survey = AudioSequence.bestIn(heard, HotlinePrompts.zhCn("survey.ask"), agentVoice.offset(), heard.duration());
             AudioMatch.Match closing = AudioSequence.bestIn(heard, AcdUnderTest.lastPrompt("closing.normal"), survey.end(), heard.duration());
             assertTrue(survey.score() >= AudioMatch.DEFAULT_MIN_SCORE && closing.score() >= AudioMatch.DEFAULT_MIN_SCORE,
                     "rules R11 and R10 after the agent hung up: " + survey + ", " + closing);
