@@ -35,12 +35,22 @@ public final class AgiSession {
     private final String id;
     private final ReentrantLock lock = new ReentrantLock();
     private final Deque<Pending> queued = new ArrayDeque<>();
-    private final CompletableFuture<Void> hungUp = new CompletableFuture<>();
+    private final CompletableFuture<HangupCause> hungUp = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private Pending inFlight;
     private boolean ended;
 
     private record Pending(AgiCommand command, CompletableFuture<AgiReply> reply) {}
+
+    /** How the session learnt that its channel is gone. */
+    public enum HangupCause {
+        /** Asterisk's {@code HANGUP} line. */
+        NOTICE,
+        /** A 511 reply: the channel was dead when the command arrived. */
+        DEAD_CHANNEL,
+        /** The connection ended (Asterisk closed it, or it was reset) without a notice. */
+        CONNECTION_CLOSED
+    }
 
     AgiSession(Channel channel, AgiRequest request) {
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -96,8 +106,8 @@ public final class AgiSession {
         return true;
     }
 
-    /** Completes once the channel hung up (HANGUP notice, 511, or the connection's end). */
-    public CompletableFuture<Void> hungUp() {
+    /** Completes once the channel hung up (HANGUP notice, 511, or the connection's end), with the first cause seen. */
+    public CompletableFuture<HangupCause> hungUp() {
         return hungUp;
     }
 
@@ -129,7 +139,7 @@ public final class AgiSession {
             lock.unlock();
         }
         if (reply.getStatus() == AgiReply.SC_DEAD_CHANNEL) {
-            hungUp.complete(null);
+            hungUp.complete(HangupCause.DEAD_CHANNEL);
         }
         if (answered == null) {
             log.atWarn().addKeyValue("callId", id).addKeyValue("reply", reply.getFirstLine())
@@ -143,7 +153,7 @@ public final class AgiSession {
     }
 
     void onHangupNotice() {
-        hungUp.complete(null);
+        hungUp.complete(HangupCause.NOTICE);
     }
 
     void onClosed() {
@@ -160,7 +170,7 @@ public final class AgiSession {
         } finally {
             lock.unlock();
         }
-        hungUp.complete(null);
+        hungUp.complete(HangupCause.CONNECTION_CLOSED);
         failed.forEach(p -> p.reply().completeExceptionally(new AgiSessionClosedException(id)));
         closed.complete(null);
     }
