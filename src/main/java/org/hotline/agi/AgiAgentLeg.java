@@ -55,7 +55,10 @@ final class AgiAgentLeg implements AgentLeg {
         this.caller = caller;
         this.offer = offer;
         this.agent = new AgiExchange(agentSession);
-        agentSession.hungUp().thenRun(this::onAgentSessionGone);
+        agentSession.hungUp().thenRun(() -> {
+            onAgentSessionGone();
+            agentSession.close(); // a dead channel's AGI waits for the script to close (res_agi.c run_agi)
+        });
         caller.whenHungUp(this::onCallerGone);
     }
 
