@@ -133,7 +133,12 @@ final class AgiAgentLeg implements AgentLeg {
             return;
         }
         offer.ended();
-        if (was == State.ANSWERED) {
+        hangUpAgent(was);
+    }
+
+    /** Before the Bridge the agent's own session hangs the channel up; after it, AMI does (the session is gone). */
+    private void hangUpAgent(State was) {
+        if (was == State.ANSWERED && !agent.session().closed().isDone()) {
             agent.session().send(new HangupCommand()).whenComplete((reply, failure) -> agent.session().close());
         } else {
             caller.context().asterisk().hangup(offer.channelId());
@@ -151,7 +156,8 @@ final class AgiAgentLeg implements AgentLeg {
                 new ExecCommand("Bridge", AppArgs.escape(offer.channelId()), "x"));
         log.atInfo().addKeyValue("callId", caller.info().callId()).addKeyValue("agent", workNumber())
                 .log("bridging caller and agent");
-        bridged.whenComplete((reply, failure) -> bridgeEnded(recording));
+        bridged.whenComplete((reply, failure) -> bridgeEnded(recording,
+                failure == null && reply.getStatus() == AgiReply.SC_SUCCESS && reply.getResultCode() >= 0));
     }
 
     private Optional<AgiRecordingListener.Recording> startRecording(AgiCallContext ctx) {
@@ -166,10 +172,14 @@ final class AgiAgentLeg implements AgentLeg {
         return Optional.of(recording);
     }
 
-    /** The Bridge replied (or the caller's session closed): the conversation is over. */
-    private void bridgeEnded(Optional<AgiRecordingListener.Recording> recording) {
+    /**
+     * The Bridge replied (or the caller's session closed): the conversation is over. A reply of 0
+     * leaves the caller in the call (the agent hung up); -1 (pbx_exec's hang-up), 511 or a closed
+     * session mean the caller is gone, even before the HANGUP notice that follows.
+     */
+    private void bridgeEnded(Optional<AgiRecordingListener.Recording> recording, boolean callerStayed) {
         caller.background().bridged(false);
-        boolean callerThere = !caller.session().isHungUp() && !caller.isEnded();
+        boolean callerThere = callerStayed && !caller.session().isHungUp() && !caller.isEnded();
         if (callerThere && recording.isPresent()) {
             caller.sendQuietly(new ExecCommand("StopMixMonitor"));
         }
@@ -179,6 +189,8 @@ final class AgiAgentLeg implements AgentLeg {
             offer.ended();
             if (callerThere) {
                 post(LegEvent.HUNG_UP);
+            } else {
+                hangUpAgent(State.BRIDGED); // Bridge's x hangs the agent up once bridged; this covers a caller gone before
             }
         }
     }

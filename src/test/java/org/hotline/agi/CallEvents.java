@@ -28,6 +28,18 @@ final class CallEvents implements CallEventListener {
         return of(callId, type).getFirst();
     }
 
+    /** Waits for {@code condition} at most {@code timeout}; whether it came true. */
+    static boolean waitUntilOrGiveUp(BooleanSupplier condition, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            LockSupport.parkNanos(5_000_000);
+        }
+        return true;
+    }
+
     static void waitUntil(BooleanSupplier condition, Duration timeout, String what) {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
