@@ -2,6 +2,7 @@ package org.hotline.agi;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import java.io.IOException;
 import java.util.Map;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.slf4j.Logger;
@@ -87,8 +88,12 @@ final class AgiSessionHandler extends SimpleChannelInboundHandler<AgiInbound> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.atWarn().addKeyValue("callId", session == null ? "unknown" : session.id()).setCause(cause)
-                .log("AGI connection failed; closing it");
+        String callId = session == null ? "unknown" : session.id();
+        if (cause instanceof IOException) { // a reset or broken connection: the call's end says the rest
+            log.atWarn().addKeyValue("callId", callId).log("AGI connection failed ({}); closing it", cause.toString());
+        } else {
+            log.atWarn().addKeyValue("callId", callId).setCause(cause).log("AGI connection failed; closing it");
+        }
         ctx.close();
     }
 }
