@@ -53,6 +53,20 @@ class AgiCallTest {
         }
     }
 
+    @Test
+    void putsAnAfterHoursCallerThroughToTheOnCallLineByDial() throws Exception {
+        Map<String, String> closedOnTuesdays = Map.of("hours.alwaysOpen", "false",
+                "hours.weekly", "[{days: [SATURDAY], from: '09:00', to: '12:00'}]",
+                "hours.afterHours.action", "FORWARD", "hours.afterHours.forwardUri", "sip:oncall@example.com");
+        try (AsteriskSite site = new AsteriskSite("endpoints-both-registered", closedOnTuesdays)) {
+            site.play(AsteriskSite.transcript("caller-after-hours-forward.agi", Map.of()))
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+            assertTrue(site.events.awaitOne(CALL_ID, CallEvent.TransferAttempted.class, TIMEOUT).succeeded());
+            assertEquals(EndReason.TRANSFERRED, site.events.awaitOne(CALL_ID, CallEvent.Ended.class, TIMEOUT).reason());
+        }
+    }
+
     static void makeAgentAvailable(AsteriskSite site) throws Exception {
         site.play(AsteriskSite.transcript("feature-ready.agi", Map.of())).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         site.awaitAgents("\"workNumber\":\"1001\"");

@@ -38,6 +38,11 @@ final class AsteriskSite implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     AsteriskSite(String endpointsBlock) throws IOException {
+        this(endpointsBlock, Map.of());
+    }
+
+    /** @param more configuration overrides on top of the AGI test site's */
+    AsteriskSite(String endpointsBlock, Map<String, String> more) throws IOException {
         ami = new FakeAmi("asterisk.ami").respond("PJSIPShowEndpoints", endpointsBlock);
         Map<String, String> overrides = new HashMap<>();
         overrides.put("sip.bindAddress", "127.0.0.1");
@@ -47,6 +52,7 @@ final class AsteriskSite implements AutoCloseable {
         overrides.put("agi.port", "0");
         overrides.put("agi.ami.port", String.valueOf(ami.port()));
         overrides.put("agi.ami.secret", "hotline-test-secret");
+        overrides.putAll(more);
         HotlineConfig config = ConfigLoader.loadDefault(overrides);
         hotline = Hotline.start(config, Clock.fixed(TUESDAY_MORNING, ZoneOffset.UTC), events);
         ami.awaitAction("PJSIPShowEndpoints", 1, TIMEOUT);
