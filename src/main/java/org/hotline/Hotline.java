@@ -132,6 +132,7 @@ public final class Hotline implements AutoCloseable {
         return Optional.of(AgiFront.start(new AgiFront.Wiring(config.agi(),
                 config.agents().members().stream().map(AgentConfig::workNumber).toList(), prompts,
                 config.service().defaultLanguage(), queues, flows, events, clock, acd::agentReachable,
+                // recordings reach the store once its RecordingListener is on main (issue 5)
                 new AcdFeatureCodes(acd), AgiRecordingListener.NONE)));
     }
 

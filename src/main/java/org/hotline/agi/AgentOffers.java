@@ -87,8 +87,4 @@ final class AgentOffers {
     void forget(String channelId) {
         offers.remove(channelId);
     }
-
-    int pending() {
-        return offers.size();
-    }
 }

@@ -8,11 +8,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.EventTimeoutException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -53,6 +56,7 @@ final class AmiClient implements AsteriskManager, ManagerEventListener, AutoClos
     static final Duration REREAD_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(AmiClient.class);
+    private static final Logger agents = LoggerFactory.getLogger("org.hotline.agents");
 
     private final ManagerConnection connection;
     private final AgentPresence presence;
@@ -89,8 +93,7 @@ final class AmiClient implements AsteriskManager, ManagerEventListener, AutoClos
             connection.login();
             log.atInfo().addKeyValue("host", connection.getHostname()).addKeyValue("port", connection.getPort())
                     .log("AMI logged in");
-        } catch (IOException | org.asteriskjava.manager.AuthenticationFailedException
-                | org.asteriskjava.manager.TimeoutException | IllegalStateException e) {
+        } catch (IOException | AuthenticationFailedException | TimeoutException | IllegalStateException e) {
             log.atWarn().addKeyValue("host", connection.getHostname()).addKeyValue("retryInMs", nextRetry.toMillis())
                     .log("AMI login failed ({}); agents stay unreachable until it succeeds", e.toString());
             Duration after = nextRetry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : nextRetry.multipliedBy(2);
@@ -116,10 +119,10 @@ final class AmiClient implements AsteriskManager, ManagerEventListener, AutoClos
                     offers.onOriginateFailed(response.getActionId(), "originate failed, reason " + response.getReason());
                 }
             }
-            case ContactStatusEvent contact -> LoggerFactory.getLogger("org.hotline.agents").atInfo()
+            case ContactStatusEvent contact -> agents.atInfo()
                     .addKeyValue("endpoint", contact.getEndpointName()).addKeyValue("contact", contact.getUri())
                     .addKeyValue("status", contact.getContactStatus()).log("agent registration (Asterisk)");
-            case PeerStatusEvent peer -> LoggerFactory.getLogger("org.hotline.agents").atInfo()
+            case PeerStatusEvent peer -> agents.atInfo()
                     .addKeyValue("peer", peer.getPeer()).addKeyValue("status", peer.getPeerStatus())
                     .log("agent peer status (Asterisk)");
             default -> {
@@ -139,7 +142,7 @@ final class AmiClient implements AsteriskManager, ManagerEventListener, AutoClos
                             endpoint.getDevicestate() == null ? "UNKNOWN" : endpoint.getDevicestate()));
             presence.reconcile(states, mark);
             log.atInfo().addKeyValue("endpoints", states.size()).log("AMI re-read the agents' endpoints");
-        } catch (IOException | org.asteriskjava.manager.EventTimeoutException | IllegalStateException e) {
+        } catch (IOException | EventTimeoutException | IllegalStateException e) {
             log.atWarn().log("AMI re-read failed ({}); retrying", e.toString());
             if (connection.getState() == ManagerConnectionState.CONNECTED) {
                 schedule(this::reread, FIRST_RETRY);

@@ -18,8 +18,9 @@ import org.hotline.call.Playback;
  * and replies at once), stopped by {@code SET MUSIC OFF}; an announcement (rule R7, R9's phrase) is
  * one {@code CONTROL STREAM FILE} per prompt, which the session runs in order; stopping it withdraws
  * the prompts not yet sent and stops the one playing with AMI {@code ControlPlayback} (which works
- * on {@code CONTROL STREAM FILE} playbacks). Skip ({@code skipms}) is 0, so {@code #} and {@code *}
- * do not move an announcement. While the caller is bridged with an agent the session is busy with
+ * on {@code CONTROL STREAM FILE} playbacks); no escape digit, so a key press does not end it (a
+ * {@code #} or {@code *} may skip within it, Asterisk's forward and rewind keys). While the caller
+ * is bridged with an agent the session is busy with
  * {@code Bridge}: Asterisk itself plays hold music when the agent holds (the caller's
  * {@code holdMusicClass}, rule R7's phrase built in), and these calls change nothing.
  *
