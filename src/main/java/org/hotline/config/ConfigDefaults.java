@@ -59,8 +59,11 @@ public final class ConfigDefaults {
     public static final Duration RING_TIMEOUT = Duration.ofSeconds(10); // rule R1: three rings
     public static final String MUSIC_ON_HOLD = "music.hold";
     public static final boolean WHISPER = false;
+    public static final RecordingPolicy QUEUE_RECORDING = RecordingPolicy.ALL; // rule R14: calls are recorded
 
     public static final String AGENTS_REALM = "hotline";
+
+    public static final String RECORDING_DIRECTORY = "data/recordings";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -85,6 +88,7 @@ public final class ConfigDefaults {
         ConfigTree.setIfAbsent(root, "agents.members", NODES.arrayNode());
         ConfigTree.setIfAbsent(root, "agents.digestAlgorithms",
                 NODES.arrayNode().addAll(AgentsConfig.KNOWN_DIGEST_ALGORITHMS.stream().map(ConfigDefaults::text).toList()));
+        ConfigTree.setIfAbsent(root, "recording.directory", text(RECORDING_DIRECTORY));
     }
 
     private static void fillService(ObjectNode root) {
@@ -146,6 +150,7 @@ public final class ConfigDefaults {
                 ConfigTree.setIfAbsent(entry, "ringTimeout", duration(RING_TIMEOUT));
                 ConfigTree.setIfAbsent(entry, "musicOnHold", text(MUSIC_ON_HOLD));
                 ConfigTree.setIfAbsent(entry, "whisper", NODES.booleanNode(WHISPER));
+                ConfigTree.setIfAbsent(entry, "recording", text(QUEUE_RECORDING.toString()));
             }
         }
     }
