@@ -44,17 +44,22 @@ final class RecordingSession {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile Thread writer;
 
-    private RecordingSession(Meta meta, RecordingTiming timing) {
+    private RecordingSession(Meta meta, RecordingTiming timing, long startNanos) {
         this.meta = meta;
         this.timing = timing;
-        this.startNanos = timing.nanoTime().getAsLong();
+        this.startNanos = startNanos;
         this.frames = new FrameQueue(timing.queueFrames());
         this.segments = new SegmentLog(meta.started(), meta.agent());
     }
 
     /** Starts recording now (the timeline's zero) and its writer thread. */
     static RecordingSession start(Meta meta, RecordingTiming timing, RecordingListener events) {
-        RecordingSession session = new RecordingSession(meta, timing);
+        return start(meta, timing, timing.nanoTime().getAsLong(), events);
+    }
+
+    /** Starts recording with its timeline's zero at {@code startNanos} (on {@code timing}'s clock) and its writer thread. */
+    static RecordingSession start(Meta meta, RecordingTiming timing, long startNanos, RecordingListener events) {
+        RecordingSession session = new RecordingSession(meta, timing, startNanos);
         session.writer = Thread.ofVirtual().name("recording-" + meta.callId())
                 .start(new RecordingWriter(session, events));
         return session;
@@ -92,7 +97,12 @@ final class RecordingSession {
 
     /** The call ended now: the recording ends here. Idempotent (the first end counts). */
     void finish() {
-        if (endNanos.compareAndSet(NOT_ENDED, timing.nanoTime().getAsLong())) {
+        finish(timing.nanoTime().getAsLong());
+    }
+
+    /** The call ended at {@code atNanos} (on the timing's clock). Idempotent (the first end counts). */
+    void finish(long atNanos) {
+        if (endNanos.compareAndSet(NOT_ENDED, atNanos)) {
             Thread w = writer;
             if (w != null) {
                 LockSupport.unpark(w);

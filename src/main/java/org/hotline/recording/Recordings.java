@@ -93,6 +93,7 @@ public final class Recordings implements CallEventListener, BridgeListener, Auto
         this.events = new RecordingEvents(listener);
         this.timing = Objects.requireNonNull(timing, "timing");
         this.decision = new RecordingDecision(setup.policies(), setup.random());
+        UUID.randomUUID(); // the ids' SecureRandom seeds itself now, at start-up, not on the ACD thread
     }
 
     /**
@@ -157,17 +158,18 @@ public final class Recordings implements CallEventListener, BridgeListener, Auto
     @Override
     public void onEvent(CallEvent event) {
         switch (event) {
-            case CallEvent.AgentConnected e -> connected(e);
+            case CallEvent.AgentConnected e -> connected(e, timing.nanoTime().getAsLong());
             case CallEvent.HeldByAgent e -> segments(e.callId(), segments -> segments.held(e.at(), e.agent()));
             case CallEvent.ResumedByAgent e -> segments(e.callId(), segments -> segments.resumed(e.at(), e.agent()));
             case CallEvent.TransferredByAgent e -> segments(e.callId(), segments -> segments.transferred(e.at()));
             case CallEvent.AgentCallEnded e -> segments(e.callId(), segments -> segments.agentLeft(e.at()));
-            case CallEvent.Ended e -> ended(e.callId());
+            case CallEvent.Ended e -> ended(e.callId(), timing.nanoTime().getAsLong());
             default -> { }
         }
     }
 
-    private void connected(CallEvent.AgentConnected e) {
+    /** {@code nowNanos}: the recording's zero, read before anything else is done. */
+    private void connected(CallEvent.AgentConnected e, long nowNanos) {
         lock.lock();
         try {
             RecordedCall call = calls.get(e.callId());
@@ -181,7 +183,7 @@ public final class Recordings implements CallEventListener, BridgeListener, Auto
                     call.decision = decision.record(e.queue()) ? RecordedCall.Decision.RECORDED
                             : RecordedCall.Decision.NOT_RECORDED;
                     if (call.decision == RecordedCall.Decision.RECORDED) {
-                        call.session = start(e);
+                        call.session = start(e, nowNanos);
                         tap(call.session, call.caller, Leg.CALLER);
                         tap(call.session, call.agent, Leg.AGENT);
                     } else {
@@ -195,18 +197,18 @@ public final class Recordings implements CallEventListener, BridgeListener, Auto
         }
     }
 
-    private RecordingSession start(CallEvent.AgentConnected e) {
+    private RecordingSession start(CallEvent.AgentConnected e, long startNanos) {
         String id = UUID.randomUUID().toString();
         String day = LocalDate.ofInstant(e.at(), setup.zone()).toString();
         Path file = setup.directory().resolve(day).resolve(id + ".wav").toAbsolutePath();
         RecordingSession session = RecordingSession.start(
-                new RecordingSession.Meta(id, e.callId(), file, e.at(), e.queue(), e.agent()), timing, events);
+                new RecordingSession.Meta(id, e.callId(), file, e.at(), e.queue(), e.agent()), timing, startNanos, events);
         writing.add(session);
         session.done().whenComplete((ok, failure) -> writing.remove(session));
         return session;
     }
 
-    private void ended(String callId) {
+    private void ended(String callId, long nowNanos) {
         lock.lock();
         try {
             recentlyEnded.add(callId);
@@ -215,7 +217,7 @@ public final class Recordings implements CallEventListener, BridgeListener, Auto
                 return;
             }
             if (call.session != null) {
-                call.session.finish();
+                call.session.finish(nowNanos);
             }
             if (call.caller != null) {
                 AudioTaps.detach(call.caller);
@@ -265,7 +267,8 @@ public final class Recordings implements CallEventListener, BridgeListener, Auto
         } finally {
             lock.unlock();
         }
-        running.forEach(RecordingSession::finish);
+        long now = timing.nanoTime().getAsLong();
+        running.forEach(session -> session.finish(now));
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         for (RecordingSession session : List.copyOf(writing)) {
             try {
