@@ -73,6 +73,8 @@ public final class Recordings implements CallEventListener, BridgeListener, Auto
     /** Calls remembered as over, so a bridge or connect racing the call's end starts nothing. */
     private static final int REMEMBERED_ENDS = 4096;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    /** {@code AgentCallEnded.endedBy} when the agent (not the caller) ended the conversation. */
+    private static final String AGENT_ENDED = "AGENT";
 
     private final Setup setup;
     private final RecordingListener events;
@@ -162,7 +164,9 @@ public final class Recordings implements CallEventListener, BridgeListener, Auto
             case CallEvent.HeldByAgent e -> segments(e.callId(), segments -> segments.held(e.at(), e.agent()));
             case CallEvent.ResumedByAgent e -> segments(e.callId(), segments -> segments.resumed(e.at(), e.agent()));
             case CallEvent.TransferredByAgent e -> segments(e.callId(), segments -> segments.transferred(e.at()));
-            case CallEvent.AgentCallEnded e -> segments(e.callId(), segments -> segments.agentLeft(e.at()));
+            // the caller hanging up also ends the agent's part: the call's end closes the segment then
+            case CallEvent.AgentCallEnded e when e.endedBy().equals(AGENT_ENDED) ->
+                    segments(e.callId(), segments -> segments.agentLeft(e.at()));
             case CallEvent.Ended e -> ended(e.callId(), timing.nanoTime().getAsLong());
             default -> { }
         }

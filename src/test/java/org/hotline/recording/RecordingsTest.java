@@ -87,6 +87,8 @@ class RecordingsTest {
             agentPhone.awaitSent(75);
             recordings.onEvent(new CallEvent.ResumedByAgent("call-A", T0.plusMillis(1500), "1001"));
             agentPhone.awaitSent(100);
+            recordings.onEvent(new CallEvent.AgentCallEnded("call-A", T0.plusSeconds(2), "general", "1001", "CALLER",
+                    Duration.ofSeconds(2))); // the caller hung up: the ACD may tell before the call's end
             long ended = System.nanoTime();
             recordings.onEvent(new CallEvent.Ended("call-A", T0.plusSeconds(2), EndReason.CALLER_HANGUP));
             long afterEnded = System.nanoTime();
