@@ -74,7 +74,8 @@ public final class Hotline implements AutoCloseable {
 
     /**
      * @param extraListener another call-event listener (tests observe calls through it)
-     * @throws ConfigException  if a prompt the configuration plays is missing
+     * @throws ConfigException  if a prompt the configuration plays is missing, or the recordings
+     *                          directory cannot be created or read
      * @throws org.hotline.prompt.PromptException if a prompt file is unusable
      */
     public static Hotline start(HotlineConfig config, Clock clock, CallEventListener extraListener) {
@@ -92,7 +93,8 @@ public final class Hotline implements AutoCloseable {
         requirePrompts(config, prompts);
         // Rule R14: crash leftovers are repaired and reported before any call.
         Recordings recordings = Recordings.open(Recordings.Setup.of(config, new SplittableRandom()), recordingListener);
-        CallEventListener events = new CompositeCallEventListener(List.of(new LoggingCallEventListener(), recordings,
+        // Recordings first: a recording's timeline starts and ends when its event arrives (rule R14).
+        CallEventListener events = new CompositeCallEventListener(List.of(recordings, new LoggingCallEventListener(),
                 extraListener));
         SipConfig sipConfig = AdvertisedAddress.resolve(config.sip());
 

@@ -21,6 +21,8 @@ import org.hotline.recording.RecordingInfo;
 import org.hotline.recording.StereoWav;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue 4: kill -9 the server in the middle of a recorded call. Hotline runs in its own JVM; a
@@ -41,6 +43,8 @@ class RecordingSurvivesKillSystemTest {
     /** The writer commits 300 ms behind real time every 50 ms; the rest is margin for a loaded machine. */
     private static final Duration MAY_LOSE = Duration.ofMillis(700);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Logger log = LoggerFactory.getLogger(RecordingSurvivesKillSystemTest.class);
 
     @TempDir
     Path work;
@@ -102,7 +106,8 @@ class RecordingSurvivesKillSystemTest {
             assertEquals("FINISHED", finished.get("state").asText());
             assertTrue(finished.get("repairedAfterCrash").asBoolean());
             assertEquals(repaired.sha256(), finished.get("sha256").asText());
-            System.out.printf("kill -9 after %s of recording: repaired %s, lost %d ms%n", upToCrash, wav.length(), lost.toMillis());
+            log.atInfo().addKeyValue("recordedUntilKill", upToCrash).addKeyValue("repairedLength", wav.length())
+                    .addKeyValue("lostMs", lost.toMillis()).log("measured: recording repaired after kill -9");
         }
     }
 

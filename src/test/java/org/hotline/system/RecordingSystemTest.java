@@ -19,6 +19,8 @@ import org.hotline.recording.RecordingInfo.Segment;
 import org.hotline.recording.StereoWav;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue 4, recording (rule R14), with real softphones: a baresip caller (tone B, 1100 Hz) reaches
@@ -34,6 +36,8 @@ class RecordingSystemTest {
     private static final Duration LISTEN_EVERY = Duration.ofMillis(500);
     private static final Duration FINISHED = Duration.ofSeconds(15);
     private static final Duration LENGTH_TOLERANCE = Duration.ofMillis(40);
+
+    private static final Logger log = LoggerFactory.getLogger(RecordingSystemTest.class);
 
     @TempDir
     Path recordings;
@@ -77,6 +81,8 @@ class RecordingSystemTest {
             assertTrue(wav.length().minus(connectedTime).abs().compareTo(LENGTH_TOLERANCE) <= 0,
                     "WAV " + wav.length() + " vs connected " + connectedTime);
             assertEquals(info.length(), wav.length());
+            log.atInfo().addKeyValue("wavLength", wav.length()).addKeyValue("connectedTime", connectedTime)
+                    .log("measured: recording length");
 
             AudioMatch.Match agentRight = AudioMatch.best(wav.agent(), AgentTones.probe(toneA));
             AudioMatch.Match callerLeft = AudioMatch.best(wav.caller(), AgentTones.probe(toneB));
@@ -86,6 +92,8 @@ class RecordingSystemTest {
             assertTrue(callerLeft.score() >= AgentTones.MIN_SCORE, "the caller's tone on the left: " + callerLeft);
             assertTrue(agentLeft.score() < AgentTones.MIN_SCORE, "not the agent on the left: " + agentLeft);
             assertTrue(callerRight.score() < AgentTones.MIN_SCORE, "not the caller on the right: " + callerRight);
+            log.atInfo().addKeyValue("agentRight", agentRight).addKeyValue("callerLeft", callerLeft)
+                    .addKeyValue("agentLeft", agentLeft).addKeyValue("callerRight", callerRight).log("measured: channel scores");
 
             List<Segment> segments = info.segments();
             assertEquals(List.of(Segment.TALK, Segment.HOLD, Segment.TALK), segments.stream().map(Segment::kind).toList());
