@@ -28,10 +28,10 @@ final class StartupRepair {
     private StartupRepair() {
     }
 
-    /** Repairs every unfinished recording under {@code directory}; returns how many were repaired. */
+    /** Repairs every unfinished recording under {@code directory}; returns how many were repaired (files reported absolute). */
     static int run(Path directory, RecordingListener events) throws IOException {
         List<Path> sidecars;
-        try (Stream<Path> files = Files.walk(directory)) {
+        try (Stream<Path> files = Files.walk(directory.toAbsolutePath())) {
             sidecars = files.filter(Files::isRegularFile).toList();
         }
         int repaired = 0;
