@@ -5,9 +5,12 @@ package org.hotline.recording;
  * not yet committed. Each packet is placed by its RTP timestamp (RFC 3550 §5.1) relative to an
  * anchor tied to arrival time, so loss leaves silence at the lost packets' places and jitter moves
  * nothing: the anchor is the earliest arrival seen (a packet that comes earlier than its timestamp
- * predicts re-anchors the leg there), and a new SSRC or a timestamp that falls more than
- * {@link #RESYNC_LATE_SAMPLES} behind arrival time (a jump, or the sender's clock drifting slower
- * than ours) re-anchors to arrival. The other leg's track is independent.
+ * predicts re-anchors the leg there). Late packets never move it: after a stall, a burst of late
+ * packets lands where the timestamps say (what is later than the writer's latency is lost as
+ * late). A new SSRC re-anchors at once; packets that stay more than {@link #RESYNC_LATE_SAMPLES}
+ * behind their timestamps' place for {@link #RESYNC_AFTER_LATE_PACKETS} packets in a row (a
+ * timestamp jump backwards, or the sender's clock drifting slower than ours) re-anchor to
+ * arrival. The other leg's track is independent.
  *
  * <p>Positions are sample indexes from the recording's start (8 kHz). Threading: the recording's
  * writer thread only.
@@ -16,6 +19,8 @@ final class LegTrack {
 
     /** 150 ms: later than this behind its timestamp's place, a stream is re-anchored rather than dropped as late. */
     static final long RESYNC_LATE_SAMPLES = 1200;
+    /** 1 s of 20 ms packets: a stall and its catch-up burst are shorter, a drift or a jump is not. */
+    static final int RESYNC_AFTER_LATE_PACKETS = 50;
 
     private final short[] ring;
     private boolean anchored;
@@ -24,6 +29,7 @@ final class LegTrack {
     private long anchorPosition;
     private long lateSamples;
     private long resyncs;
+    private int lateRun;
 
     LegTrack(int capacitySamples) {
         this.ring = new short[capacitySamples];
@@ -45,7 +51,8 @@ final class LegTrack {
         }
         long byTimestamp = anchorPosition + (int) (timestamp - anchorTimestamp); // 32-bit wrap (RFC 3550 §5.1)
         long early = byTimestamp - byArrival;
-        if (early > 0 || early < -RESYNC_LATE_SAMPLES) {
+        lateRun = early < -RESYNC_LATE_SAMPLES ? lateRun + 1 : 0;
+        if (early > 0 || lateRun >= RESYNC_AFTER_LATE_PACKETS) {
             resyncs++;
             anchor(packetSsrc, timestamp, byArrival);
             return byArrival;
@@ -86,6 +93,7 @@ final class LegTrack {
 
     private void anchor(long packetSsrc, long timestamp, long position) {
         anchored = true;
+        lateRun = 0;
         ssrc = packetSsrc;
         anchorTimestamp = timestamp;
         anchorPosition = position;

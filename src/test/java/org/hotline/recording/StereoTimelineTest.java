@@ -86,6 +86,45 @@ class StereoTimelineTest {
     }
 
     @Test
+    void aBurstAfterAStallOfTheSenderLandsWhereItsTimestampsSay() {
+        List<Arrival> arrivals = new ArrayList<>();
+        for (int k = 0; k < PACKETS; k++) {
+            boolean stalled = k >= 20 && k < 32; // 240 ms without a packet, then all twelve at once
+            arrivals.add(new Arrival(Leg.CALLER, k, stalled ? arrivalOf(31) + k : arrivalOf(k), CALLER_SSRC, timestampOf(k)));
+            arrivals.add(timely(Leg.AGENT, k));
+        }
+        arrivals.sort(Comparator.comparingLong(Arrival::position));
+
+        play(arrivals, PACKETS * FRAME + DELAY);
+
+        for (int k = 0; k < PACKETS; k++) {
+            output.assertPacket(Leg.CALLER, k, DELAY + k * FRAME, callerLevel(k));
+            output.assertPacket(Leg.AGENT, k, DELAY + k * FRAME, agentLevel(k));
+        }
+        assertEquals(0, timeline.resyncs(Leg.CALLER));
+    }
+
+    @Test
+    void timestampsThatStayFarBehindForASecondReanchorToArrival() {
+        List<Arrival> arrivals = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            arrivals.add(timely(Leg.CALLER, k));
+        }
+        for (int k = 10; k < 100; k++) { // the sender's timestamps went back 5 s
+            arrivals.add(new Arrival(Leg.CALLER, k, arrivalOf(k), CALLER_SSRC, timestampOf(k) - 40_000));
+        }
+
+        play(arrivals, PACKETS * FRAME + DELAY);
+
+        int first = 10 + LegTrack.RESYNC_AFTER_LATE_PACKETS - 1; // the packet that re-anchors
+        for (int k = first; k < 100; k++) {
+            output.assertPacket(Leg.CALLER, k, DELAY + k * FRAME, callerLevel(k));
+        }
+        assertEquals(1, timeline.resyncs(Leg.CALLER));
+        output.assertSilent(Leg.CALLER, DELAY + 10 * FRAME, DELAY + first * FRAME);
+    }
+
+    @Test
     void aNewStreamAfterATransferIsPlacedByItsArrival() {
         List<Arrival> arrivals = new ArrayList<>();
         for (int k = 0; k < 50; k++) {

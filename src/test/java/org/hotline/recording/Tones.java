@@ -18,15 +18,24 @@ final class Tones {
         return samples;
     }
 
-    /** The frequency of a pure tone in {@code [from, to)}, from its zero crossings. */
+    /**
+     * The frequency of a pure tone in {@code [from, to)}, from its zero crossings over the samples
+     * that are not silence (a packet lost as late on a loaded machine leaves a silent gap, which
+     * says nothing about the tone).
+     */
     static double frequency(short[] samples, int from, int to) {
         int crossings = 0;
+        int sounding = 0;
         for (int i = from + 1; i < to; i++) {
+            if (samples[i] == 0 && samples[i - 1] == 0) {
+                continue;
+            }
+            sounding++;
             if ((samples[i - 1] < 0) != (samples[i] < 0)) {
                 crossings++;
             }
         }
-        return crossings / 2.0 / ((to - from) / RATE);
+        return sounding == 0 ? 0 : crossings / 2.0 / (sounding / RATE);
     }
 
     static double rms(short[] samples, int from, int to) {
