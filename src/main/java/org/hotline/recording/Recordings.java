@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -89,6 +90,7 @@ public final class Recordings implements CallEventListener, BridgeListener, Auto
         }
     });
     private final Set<RecordingSession> writing = ConcurrentHashMap.newKeySet();
+    private final LongAdder droppedByClosed = new LongAdder();
 
     Recordings(Setup setup, RecordingListener listener, RecordingTiming timing) {
         this.setup = Objects.requireNonNull(setup, "setup");
@@ -208,7 +210,10 @@ public final class Recordings implements CallEventListener, BridgeListener, Auto
         RecordingSession session = RecordingSession.start(
                 new RecordingSession.Meta(id, e.callId(), file, e.at(), e.queue(), e.agent()), timing, startNanos, events);
         writing.add(session);
-        session.done().whenComplete((ok, failure) -> writing.remove(session));
+        session.done().whenComplete((ok, failure) -> {
+            writing.remove(session); // then counted as closed: the total never goes down
+            droppedByClosed.add(session.droppedFrames());
+        });
         return session;
     }
 
@@ -256,6 +261,14 @@ public final class Recordings implements CallEventListener, BridgeListener, Auto
     /** Recordings being written now (running calls, and ended ones still closing). */
     public int activeRecordings() {
         return writing.size();
+    }
+
+    /**
+     * Received packets no recording could take because its writer was {@code queueFrames} behind
+     * (their place in the file is silent), since start-up: for metrics.
+     */
+    public long packetsDropped() {
+        return droppedByClosed.sum() + writing.stream().mapToLong(RecordingSession::droppedFrames).sum();
     }
 
     /**
