@@ -17,5 +17,6 @@ public record HotlineConfig(
         HolidaysConfig holidays,
         List<QueueConfig> queues,
         AgentsConfig agents,
-        AgiConfig agi) {
+        AgiConfig agi,
+        RecordingConfig recording) {
 }

@@ -26,6 +26,8 @@ import java.time.Duration;
  * @param musicOnHold      prompt name played, looped, while waiting or held; default {@code music.hold}
  * @param whisper          whether the agent hears the queue's name ({@code queue.name.<name>}) on answer,
  *                         before the caller is connected; default false
+ * @param recording        rule R14: which of the queue's calls are recorded, {@code all}, {@code none}
+ *                         or {@code <n>%}; default {@code all}
  */
 public record QueueConfig(
         String name,
@@ -41,7 +43,8 @@ public record QueueConfig(
         Duration announceInterval,
         Duration ringTimeout,
         String musicOnHold,
-        boolean whisper) {
+        boolean whisper,
+        RecordingPolicy recording) {
 
     /** The {@code onMaxWait} value that ends the wait with rule R9's failure path. */
     public static final String FAIL = "fail";
