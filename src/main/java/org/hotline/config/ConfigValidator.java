@@ -33,6 +33,8 @@ final class ConfigValidator {
         checkHours(require(config.hours(), "hours"));
         checkHolidays(require(config.holidays(), "holidays"));
         new AgentValidator(this, queues, config.service().numbers()).check(require(config.agents(), "agents"));
+        new StoreValidator(this).check(require(config.store(), "store"));
+        new StoreValidator(this).check(require(config.qa(), "qa"));
     }
 
     private void checkHttp(HttpConfig http) {

@@ -16,5 +16,7 @@ public record HotlineConfig(
         HoursConfig hours,
         HolidaysConfig holidays,
         List<QueueConfig> queues,
-        AgentsConfig agents) {
+        AgentsConfig agents,
+        StoreConfig store,
+        QaConfig qa) {
 }
