@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hotline.acd.AcdEventListener;
 import org.hotline.acd.runtime.AcdConfigMapping;
 import org.hotline.acd.runtime.AcdDriver;
 import org.hotline.acd.runtime.AcdRegistrationListener;
@@ -26,11 +27,14 @@ import org.hotline.event.CompositeCallEventListener;
 import org.hotline.event.LoggingCallEventListener;
 import org.hotline.http.AcdResource;
 import org.hotline.http.HttpApi;
+import org.hotline.http.Route;
+import org.hotline.http.StoreRoutes;
 import org.hotline.media.rtp.RtpEngine;
 import org.hotline.prompt.PromptLibrary;
 import org.hotline.sip.AgentAccess;
 import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.SipFront;
+import org.hotline.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,13 +49,15 @@ public final class Hotline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Hotline.class);
 
+    private final Store store;
     private final AcdDriver acd;
     private final HttpApi http;
     private final RtpEngine media;
     private final CallFlowRunner flows;
     private final SipFront sip;
 
-    private Hotline(AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip) {
+    private Hotline(Store store, AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip) {
+        this.store = store;
         this.acd = acd;
         this.http = http;
         this.media = media;
@@ -73,11 +79,19 @@ public final class Hotline implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         PromptLibrary prompts = PromptLibrary.load(config.prompts().directory(), config.service().languages());
         requirePrompts(config, prompts);
-        CallEventListener events = new CompositeCallEventListener(List.of(new LoggingCallEventListener(), extraListener));
+        // Call records and the event log (issue 4): the store's listener only queues; one writer thread writes.
+        Store store = Store.open(config.store(), clock);
+        CallEventListener events = new CompositeCallEventListener(List.of(new LoggingCallEventListener(), store.keeper(),
+                extraListener));
         SipConfig sipConfig = AdvertisedAddress.resolve(config.sip());
 
+        AcdEventListener agentLog = new AgentEventLog();
+        AcdEventListener agentEvents = event -> {
+            agentLog.onEvent(event);
+            store.keeper().onEvent(event);
+        };
         AcdDriver acd = new AcdDriver(AcdConfigMapping.setup(config), clock, new SingleThreadSerialExecutor(),
-                new AcdEventRouter(events, new AgentEventLog()));
+                new AcdEventRouter(events, agentEvents));
         AcdQueueGateway queues = new AcdQueueGateway(acd, AcdConfigMapping.directory(config),
                 config.service().defaultLanguage(), clock, events);
         // Agents' softphones: REGISTER with digest auth and *1/*2/*3/*0 feature-code calls (issue 3).
@@ -89,9 +103,12 @@ public final class Hotline implements AutoCloseable {
                         .map(token -> DigestAlgorithm.fromToken(token).orElseThrow()).toList());
         HttpApi http;
         try {
-            http = HttpApi.start(config.http(), new AcdResource(acd, clock).routes());
+            List<Route> routes = new ArrayList<>(new AcdResource(acd, clock).routes());
+            routes.addAll(StoreRoutes.of(store, config.qa(), config.service().timeZone(), clock));
+            http = HttpApi.start(config.http(), routes);
         } catch (RuntimeException e) {
             acd.close();
+            store.close();
             throw e;
         }
 
@@ -106,12 +123,13 @@ public final class Hotline implements AutoCloseable {
             media.close();
             http.close();
             acd.close();
+            store.close();
             throw e;
         }
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");
-        return new Hotline(acd, http, media, flows, sip);
+        return new Hotline(store, acd, http, media, flows, sip);
     }
 
     /**
@@ -163,7 +181,15 @@ public final class Hotline implements AutoCloseable {
         return sip.stackServerTransactions() + sip.stackClientTransactions();
     }
 
-    /** Stops SIP first (active calls get a BYE), then the call flows, media, the HTTP API and the ACD. */
+    /** The store: call records, the event log, recordings' metadata; its keeper is the recorder's listener. */
+    public Store store() {
+        return store;
+    }
+
+    /**
+     * Stops SIP first (active calls get a BYE), then the call flows, media, the HTTP API, the ACD
+     * and last the store, so the calls' last events are written (or spooled).
+     */
     @Override
     public void close() {
         try {
@@ -178,7 +204,11 @@ public final class Hotline implements AutoCloseable {
                     try {
                         http.close();
                     } finally {
-                        acd.close();
+                        try {
+                            acd.close();
+                        } finally {
+                            store.close();
+                        }
                     }
                 }
             }

@@ -12,22 +12,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.hotline.config.ConfigLoader;
 import org.hotline.config.HotlineConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The composition root starts the ACD and its HTTP API with the server, and stops them with it. */
 class HotlineStartTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    @TempDir
+    Path temp;
+
     @Test
     void demoServerAnswersTheAgentsApiOnLoopback() throws Exception {
         HotlineConfig config = ConfigLoader.loadDefault(Map.of("sip.bindAddress", "127.0.0.1",
-                "sip.port", String.valueOf(freePort()), "http.port", "0"));
+                "sip.port", String.valueOf(freePort()), "http.port", "0",
+                "store.jdbcUrl", "jdbc:h2:file:" + temp.resolve("hotline"), "store.spoolDirectory", temp.resolve("spool").toString()));
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
         try (Hotline hotline = Hotline.start(config, Clock.systemUTC())) {
