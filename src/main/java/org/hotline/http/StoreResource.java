@@ -31,6 +31,7 @@ import org.hotline.store.StoreUnavailableException;
  *   GET /api/calls/{callId}              200 call; 404
  *   PUT /api/calls/{callId}/complaint    {"complaint": true, "note": "..."} 200 call; 404; 400 {"error", "field"}
  *   GET /api/events?after=N&amp;limit=M      200 {"events": [{"seq", "at", "type", ...}], "next": N'}
+ *   GET /api/audit?after=N&amp;limit=M       200 {"audit": [{"seq", "at", "user", "action", "target", "status", "remote"}], "next"} (admin)
  * </pre>
  */
 public final class StoreResource {
@@ -57,7 +58,9 @@ public final class StoreResource {
                 Route.get("/api/calls", access.guard(ApiAccess.SUPERVISORS, "read-calls", (request, user) -> calls(request))),
                 Route.get("/api/calls/{callId}", access.guard(ApiAccess.SUPERVISORS, "read-call", (request, user) -> call(request))),
                 Route.put("/api/calls/{callId}/complaint", access.guard(ApiAccess.SUPERVISORS, "flag-complaint", this::complaint)),
-                Route.get("/api/events", access.guard(ApiAccess.SUPERVISORS, "read-events", (request, user) -> events(request))));
+                Route.get("/api/events", access.guard(ApiAccess.SUPERVISORS, "read-events", (request, user) -> events(request))),
+                Route.get("/api/audit", access.guard(java.util.Set.of(ApiAccess.Role.ADMIN), "read-audit",
+                        (request, user) -> audit(request))));
     }
 
     /** Runs a store query; the database being away is a 503 answer. */
@@ -136,6 +139,24 @@ public final class StoreResource {
             long next = events.isEmpty() ? after : events.getLast().seq();
             return ApiResponse.ok(Map.of("events", events.stream().map(event -> StoreViews.event(event, json)).toList(),
                     "next", next));
+        });
+    }
+
+    private ApiResponse audit(ApiRequest request) {
+        long after;
+        int limit;
+        try {
+            after = number(request.query("after"), "after", 0, 0, Long.MAX_VALUE);
+            limit = (int) number(request.query("limit"), "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        } catch (BadParameter e) {
+            return ApiResponse.error(400, e.getMessage(), e.field);
+        }
+        return available(() -> {
+            List<JdbcCallRecordStore.Audited> lines = store.audit(after, limit);
+            return ApiResponse.ok(Map.of("audit", lines.stream().map(line -> Map.of("seq", line.seq(),
+                    "at", line.entry().at().toString(), "user", String.valueOf(line.entry().user()), "action", line.entry().action(),
+                    "target", line.entry().target(), "status", line.entry().status(), "remote", String.valueOf(line.entry().remote())))
+                    .toList(), "next", lines.isEmpty() ? after : lines.getLast().seq()));
         });
     }
 

@@ -70,6 +70,17 @@ public final class JdbcCallRecordStore {
                         row.getString("agent"), row.getString("details")));
     }
 
+    /** Audit lines (rule R15) with a sequence number above {@code after}, in order, at most {@code limit}. */
+    public List<Audited> audit(long after, int limit) {
+        return query("SELECT * FROM audit_log WHERE seq > ? ORDER BY seq", limit, statement -> statement.setLong(1, after),
+                row -> new Audited(row.getLong("seq"), new AuditEntry(row.getString("event_id"), Sql.instant(row, "occurred_at"),
+                        row.getString("user_name"), row.getString("action"), row.getString("target"), row.getInt("status"),
+                        row.getString("remote"))));
+    }
+
+    /** A stored audit line with its sequence number. */
+    public record Audited(long seq, AuditEntry entry) {}
+
     public Optional<StoredRecording> recording(String recordingId) {
         return query("SELECT * FROM recording WHERE recording_id = ?", 1, statement -> statement.setString(1, recordingId),
                 this::recording).stream().findFirst();
