@@ -30,7 +30,7 @@ public final class ConfigDefaults {
     public static final int RTP_PORT_MAX = 20999;
     public static final int RTP_EVENT_LOOP_THREADS = 0;
 
-    /** Loopback only until the API has access control (issue 4). */
+    /** Loopback: the ACD's routes have no access control yet (the store's and QA's need qa.users). */
     public static final String HTTP_BIND_ADDRESS = "127.0.0.1";
     public static final int HTTP_PORT = 8080;
 
