@@ -37,6 +37,8 @@ public record HotlineTestConfig(int sipPort, int rtpPortMin, int rtpPortMax, Pat
         overrides.put("prompts.directory", promptsDirectory.toString());
         overrides.put("hours.alwaysOpen", "true");
         overrides.put("hours.weekly", "[]");
+        overrides.put("http.bindAddress", Sipp.LOOPBACK);
+        overrides.put("http.port", "0"); // a free port: never the default 8080 another server on the machine holds
         Path store = storeDirectory();
         overrides.put("store.jdbcUrl", "jdbc:h2:file:" + store.resolve("hotline"));
         overrides.put("store.spoolDirectory", store.resolve("spool").toString());
