@@ -33,7 +33,7 @@ class HotlineStartTest {
     void demoServerAnswersTheAgentsApiOnLoopback() throws Exception {
         HotlineConfig config = ConfigLoader.loadDefault(Map.of("sip.bindAddress", "127.0.0.1",
                 "sip.port", String.valueOf(freePort()), "http.port", "0",
-                "store.jdbcUrl", "jdbc:h2:file:" + temp.resolve("hotline"), "store.spoolDirectory", temp.resolve("spool").toString()));
+                "store.jdbcUrl", "jdbc:h2:file:" + temp.resolve("hotline") + ";WRITE_DELAY=0", "store.spoolDirectory", temp.resolve("spool").toString()));
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
         try (Hotline hotline = Hotline.start(config, Clock.systemUTC())) {

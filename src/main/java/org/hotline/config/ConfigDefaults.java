@@ -62,8 +62,11 @@ public final class ConfigDefaults {
 
     public static final String AGENTS_REALM = "hotline";
 
-    /** The embedded database: created on first start under the data directory. */
-    public static final String STORE_JDBC_URL = "jdbc:h2:file:./data/hotline";
+    /**
+     * The embedded database, created on first start under the data directory; WRITE_DELAY=0 writes
+     * each commit through at once, so a killed server loses no committed record (rule R20).
+     */
+    public static final String STORE_JDBC_URL = "jdbc:h2:file:./data/hotline;WRITE_DELAY=0";
     public static final String STORE_USER = "hotline";
     public static final int STORE_POOL_SIZE = 4;
     public static final String STORE_SPOOL_DIRECTORY = "data/spool"; // rule R20

@@ -37,6 +37,10 @@ final class StoreValidator {
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw config.fail("store.jdbcUrl", "\"" + url + "\" must start with jdbc:h2: (embedded) or jdbc:postgresql:");
         }
+        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=0")) {
+            throw config.fail("store.jdbcUrl", "an H2 file needs ;WRITE_DELAY=0, or a killed server loses its last second of"
+                    + " records (rule R20)");
+        }
         config.require(store.user(), "store.user");
         String password = config.require(store.password(), "store.password");
         if (password.startsWith(StoreConfig.ENV_PREFIX)) {

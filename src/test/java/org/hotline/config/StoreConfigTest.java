@@ -18,7 +18,7 @@ class StoreConfigTest {
     @Test
     void defaultsToAnEmbeddedH2FileUnderTheDataDirectory() {
         HotlineConfig config = ConfigLoader.loadDefault(Map.of());
-        assertEquals("jdbc:h2:file:./data/hotline", config.store().jdbcUrl());
+        assertEquals("jdbc:h2:file:./data/hotline;WRITE_DELAY=0", config.store().jdbcUrl());
         assertEquals(Path.of("data/spool"), config.store().spoolDirectory());
         assertEquals(4, config.store().poolSize());
         assertEquals(Duration.ofSeconds(2), config.store().connectionTimeout());
@@ -38,6 +38,7 @@ class StoreConfigTest {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
             "store.jdbcUrl | jdbc:mysql://db/hotline | store.jdbcUrl | \"jdbc:mysql://db/hotline\" must start with jdbc:h2: (embedded) or jdbc:postgresql:",
+            "store.jdbcUrl | jdbc:h2:file:/var/lib/hotline/db | store.jdbcUrl | an H2 file needs ;WRITE_DELAY=0, or a killed server loses its last second of records (rule R20)",
             "store.poolSize | 0 | store.poolSize | 0 must be 1-64",
             "store.connectionTimeout | 100ms | store.connectionTimeout | must be at least 250ms (the pool's floor)",
             "store.retryInterval | 0s | store.retryInterval | must be more than 0s",

@@ -40,7 +40,7 @@ public record HotlineTestConfig(int sipPort, int rtpPortMin, int rtpPortMax, Pat
         overrides.put("http.bindAddress", Sipp.LOOPBACK);
         overrides.put("http.port", "0"); // a free port: never the default 8080 another server on the machine holds
         Path store = storeDirectory();
-        overrides.put("store.jdbcUrl", "jdbc:h2:file:" + store.resolve("hotline"));
+        overrides.put("store.jdbcUrl", "jdbc:h2:file:" + store.resolve("hotline") + ";WRITE_DELAY=0");
         overrides.put("store.spoolDirectory", store.resolve("spool").toString());
         return overrides;
     }
