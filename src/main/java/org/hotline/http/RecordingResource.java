@@ -31,8 +31,10 @@ import org.hotline.store.StoredRecording;
  *
  * <pre>
  *   GET  /api/recordings/{recordingId}          200 {"recording": {...}, "scores": [...]}; 404
- *   GET  /api/recordings/{recordingId}/audio    200/206 audio/wav (Range: bytes=...), ?download=true as attachment; 404; 409 still recording; 410 file gone; 416
- *   POST /api/recordings/{recordingId}/scores   {"ratings": {"greeting": 4, ...}, "remarks": "..."} 201 {"scoreId", "total", ...}; 400 {"error", "field"}; 404
+ *   GET  /api/recordings/{recordingId}/audio    200/206 audio/wav (Range: bytes=...), ?download=true as attachment;
+ *                                               404; 409 still recording; 410 file gone; 416
+ *   POST /api/recordings/{recordingId}/scores   {"ratings": {"greeting": 4, ...}, "remarks": "..."}
+ *                                               201 {"scoreId", "total", ...}; 400 {"error", "field"}; 404
  *   GET  /api/recordings/{recordingId}/scores   200 {"scores": [...]}
  * </pre>
  */

@@ -30,7 +30,7 @@ import org.hotline.store.StoreUnavailableException;
  *   GET /api/calls?from=&amp;to=&amp;limit=     200 {"calls": [...]}; from/to ISO instants or dates (service zone); default today
  *   GET /api/calls/{callId}              200 call; 404
  *   PUT /api/calls/{callId}/complaint    {"complaint": true, "note": "..."} 200 call; 404; 400 {"error", "field"}
- *   GET /api/events?after=N&amp;limit=M      200 {"events": [{"seq", "at", "type", ...}], "next": N'}
+ *   GET /api/events?after=N&amp;limit=M&amp;from=  200 {"events": [{"seq", "at", "type", ...}], "next": N'}; from: a day's replay
  *   GET /api/audit?after=N&amp;limit=M       200 {"audit": [{"seq", "at", "user", "action", "target", "status", "remote"}], "next"} (admin)
  * </pre>
  */
@@ -128,14 +128,16 @@ public final class StoreResource {
     private ApiResponse events(ApiRequest request) {
         long after;
         int limit;
+        Instant from;
         try {
             after = number(request.query("after"), "after", 0, 0, Long.MAX_VALUE);
             limit = (int) number(request.query("limit"), "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+            from = instant(request.query("from"), "from").orElse(Instant.EPOCH);
         } catch (BadParameter e) {
             return ApiResponse.error(400, e.getMessage(), e.field);
         }
         return available(() -> {
-            List<LoggedEvent> events = store.events(after, limit);
+            List<LoggedEvent> events = store.events(after, from, limit);
             long next = events.isEmpty() ? after : events.getLast().seq();
             return ApiResponse.ok(Map.of("events", events.stream().map(event -> StoreViews.event(event, json)).toList(),
                     "next", next));

@@ -64,7 +64,15 @@ public final class JdbcCallRecordStore {
 
     /** Log entries with a sequence number above {@code after}, in order, at most {@code limit}. */
     public List<LoggedEvent> events(long after, int limit) {
-        return query("SELECT * FROM call_event WHERE seq > ? ORDER BY seq", limit, statement -> statement.setLong(1, after),
+        return events(after, Instant.EPOCH, limit);
+    }
+
+    /** Log entries with a sequence number above {@code after} that happened at or after {@code from}: a day's replay. */
+    public List<LoggedEvent> events(long after, Instant from, int limit) {
+        return query("SELECT * FROM call_event WHERE seq > ? AND occurred_at >= ? ORDER BY seq", limit, statement -> {
+                    statement.setLong(1, after);
+                    Sql.instant(statement, 2, from);
+                },
                 row -> new LoggedEvent(row.getLong("seq"), row.getString("event_id"), Sql.instant(row, "occurred_at"),
                         row.getString("event_type"), row.getString("call_id"), row.getString("queue_name"),
                         row.getString("agent"), row.getString("details")));

@@ -245,6 +245,8 @@ class StoreApiTest {
                 rest.get("events").findValuesAsText("type"));
         assertTrue(rest.get("events").get(0).get("seq").asLong() > next);
         assertEquals("after", body(get("/api/events?after=-1", "sup1", "sup-pass")).get("field").asText());
+        assertEquals(5, body(get("/api/events?from=2026-03-03", "sup1", "sup-pass")).get("events").size(), "that day's replay");
+        assertEquals(0, body(get("/api/events?from=2026-03-04", "sup1", "sup-pass")).get("events").size());
     }
 
     @Test
