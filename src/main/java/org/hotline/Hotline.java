@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.hotline.acd.AcdEventListener;
 import org.hotline.acd.runtime.AcdConfigMapping;
 import org.hotline.acd.runtime.AcdDriver;
 import org.hotline.acd.runtime.AcdRegistrationListener;
@@ -17,7 +18,6 @@ import org.hotline.acd.runtime.AcdQueueGateway;
 import org.hotline.acd.runtime.AgentEventLog;
 import org.hotline.acd.runtime.SingleThreadSerialExecutor;
 import org.hotline.agi.AgiFront;
-import org.hotline.agi.AgiRecordingListener;
 import org.hotline.call.CallFlow;
 import org.hotline.call.CallFlowRunner;
 import org.hotline.call.PromptNames;
@@ -30,14 +30,18 @@ import org.hotline.event.CompositeCallEventListener;
 import org.hotline.event.LoggingCallEventListener;
 import org.hotline.http.AcdResource;
 import org.hotline.http.HttpApi;
+import org.hotline.http.Route;
+import org.hotline.http.StoreRoutes;
 import org.hotline.media.rtp.RtpEngine;
 import org.hotline.prompt.PromptLibrary;
 import org.hotline.recording.RecordingListener;
+import org.hotline.recording.RecordingListeners;
 import org.hotline.recording.Recordings;
 import org.hotline.sip.AgentAccess;
 import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.SipFront;
 import org.hotline.sip.SipTuning;
+import org.hotline.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +57,7 @@ public final class Hotline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Hotline.class);
 
+    private final Store store;
     private final AcdDriver acd;
     private final HttpApi http;
     private final RtpEngine media;
@@ -61,8 +66,9 @@ public final class Hotline implements AutoCloseable {
     private final Optional<AgiFront> agi;
     private final Recordings recordings;
 
-    private Hotline(AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip,
+    private Hotline(Store store, AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip,
             Optional<AgiFront> agi, Recordings recordings) {
+        this.store = store;
         this.acd = acd;
         this.http = http;
         this.media = media;
@@ -96,15 +102,24 @@ public final class Hotline implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         PromptLibrary prompts = PromptLibrary.load(config.prompts().directory(), config.service().languages());
         requirePrompts(config, prompts);
-        // Rule R14: crash leftovers are repaired and reported before any call.
-        Recordings recordings = Recordings.open(Recordings.Setup.of(config, new SplittableRandom()), recordingListener);
+        // Call records and the event log (issue 4): the store's listener only queues; one writer thread writes.
+        Store store = Store.open(config.store(), clock);
+        // Rule R14: crash leftovers are repaired and registered in the store before any call.
+        RecordingListener recordingsListener = RecordingListeners.of(store.keeper(), recordingListener);
+        Recordings recordings = Recordings.open(Recordings.Setup.of(config, new SplittableRandom()), recordingsListener);
         // Recordings first: a recording's timeline starts and ends when its event arrives (rule R14).
         CallEventListener events = new CompositeCallEventListener(List.of(recordings, new LoggingCallEventListener(),
+                store.keeper(),
                 extraListener));
         SipConfig sipConfig = AdvertisedAddress.resolve(config.sip());
 
+        AcdEventListener agentLog = new AgentEventLog();
+        AcdEventListener agentEvents = event -> {
+            agentLog.onEvent(event);
+            store.keeper().onEvent(event);
+        };
         AcdDriver acd = new AcdDriver(AcdConfigMapping.setup(config), clock, new SingleThreadSerialExecutor(),
-                new AcdEventRouter(events, new AgentEventLog()));
+                new AcdEventRouter(events, agentEvents));
         AcdQueueGateway queues = new AcdQueueGateway(acd, AcdConfigMapping.directory(config),
                 config.service().defaultLanguage(), clock, events);
         // Agents' softphones: REGISTER with digest auth and *1/*2/*3/*0 feature-code calls (issue 3).
@@ -116,10 +131,13 @@ public final class Hotline implements AutoCloseable {
                         .map(token -> DigestAlgorithm.fromToken(token).orElseThrow()).toList());
         HttpApi http;
         try {
-            http = HttpApi.start(config.http(), new AcdResource(acd, clock).routes());
+            List<Route> routes = new ArrayList<>(new AcdResource(acd, clock).routes());
+            routes.addAll(StoreRoutes.of(store, config.qa(), config.service().timeZone(), clock));
+            http = HttpApi.start(config.http(), routes);
         } catch (RuntimeException e) {
             acd.close();
             recordings.close();
+            store.close();
             throw e;
         }
 
@@ -129,7 +147,7 @@ public final class Hotline implements AutoCloseable {
                 clock, SipTuning.DEFAULTS, agents, recordings));
         Optional<AgiFront> agi = Optional.empty();
         try {
-            agi = startAgi(config, prompts, queues, flows, events, clock, acd);
+            agi = startAgi(config, prompts, queues, flows, events, clock, acd, recordingsListener);
             sip.start();
         } catch (RuntimeException e) {
             agi.ifPresent(AgiFront::close);
@@ -138,25 +156,25 @@ public final class Hotline implements AutoCloseable {
             media.close();
             http.close();
             acd.close();
+            store.close();
             throw e;
         }
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");
-        return new Hotline(acd, http, media, flows, sip, agi, recordings);
+        return new Hotline(store, acd, http, media, flows, sip, agi, recordings);
     }
 
     /** Behind Asterisk (issue 6, {@code agi.enabled}): the FastAGI front runs the same flows and ACD. */
     private static Optional<AgiFront> startAgi(HotlineConfig config, PromptLibrary prompts, AcdQueueGateway queues,
-            CallFlowRunner flows, CallEventListener events, Clock clock, AcdDriver acd) {
+            CallFlowRunner flows, CallEventListener events, Clock clock, AcdDriver acd, RecordingListener recordings) {
         if (!config.agi().enabled()) {
             return Optional.empty();
         }
         return Optional.of(AgiFront.start(new AgiFront.Wiring(config.agi(),
                 config.agents().members().stream().map(AgentConfig::workNumber).toList(), prompts,
                 config.service().defaultLanguage(), queues, flows, events, clock, acd::agentReachable,
-                // recordings reach the store once its RecordingListener is on main (issue 5)
-                new AcdFeatureCodes(acd), AgiRecordingListener.NONE)));
+                new AcdFeatureCodes(acd), AgiFront.recordingsTo(recordings))));
     }
 
     /**
@@ -218,9 +236,15 @@ public final class Hotline implements AutoCloseable {
         return recordings.activeRecordings();
     }
 
+    /** The store: call records, the event log, recordings' metadata; its keeper is the recorder's listener. */
+    public Store store() {
+        return store;
+    }
+
     /**
-     * Stops SIP first (active calls get a BYE) and the FastAGI front, then the call flows, the recordings (files closed),
-     * media, the HTTP API and the ACD.
+     * Stops SIP first (active calls get a BYE) and the FastAGI front, then the call flows, the
+     * recordings (files closed), media, the HTTP API, the ACD and last the store, so the calls' last
+     * events are written (or spooled).
      */
     @Override
     public void close() {
@@ -240,7 +264,11 @@ public final class Hotline implements AutoCloseable {
                         try {
                             http.close();
                         } finally {
-                            acd.close();
+                            try {
+                                acd.close();
+                            } finally {
+                                store.close();
+                            }
                         }
                     }
                 }

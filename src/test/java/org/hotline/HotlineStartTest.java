@@ -26,10 +26,14 @@ class HotlineStartTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    @TempDir
+    Path temp;
+
     @Test
     void demoServerAnswersTheAgentsApiOnLoopback(@TempDir Path recordings) throws Exception {
         HotlineConfig config = ConfigLoader.loadDefault(Map.of("sip.bindAddress", "127.0.0.1",
-                "sip.port", String.valueOf(freePort()), "http.port", "0", "recording.directory", recordings.toString()));
+                "sip.port", String.valueOf(freePort()), "http.port", "0", "recording.directory", recordings.toString(),
+                "store.jdbcUrl", "jdbc:h2:file:" + temp.resolve("hotline") + ";WRITE_DELAY=0", "store.spoolDirectory", temp.resolve("spool").toString()));
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
         try (Hotline hotline = Hotline.start(config, Clock.systemUTC())) {

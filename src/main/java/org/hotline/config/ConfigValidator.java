@@ -36,6 +36,8 @@ final class ConfigValidator {
         new AgentValidator(this, queues, config.service().numbers()).check(require(config.agents(), "agents"));
         new AgiValidator(this).check(require(config.agi(), "agi"), config.queues());
         checkRecording(require(config.recording(), "recording"));
+        new StoreValidator(this).check(require(config.store(), "store"));
+        new StoreValidator(this).check(require(config.qa(), "qa"));
     }
 
     /** Rule R14: recordings need a place; each queue's policy was checked when it was read. */

@@ -18,5 +18,7 @@ public record HotlineConfig(
         List<QueueConfig> queues,
         AgentsConfig agents,
         AgiConfig agi,
-        RecordingConfig recording) {
+        RecordingConfig recording,
+        StoreConfig store,
+        QaConfig qa) {
 }
