@@ -26,19 +26,26 @@ import org.hotline.event.CompositeCallEventListener;
 import org.hotline.event.LoggingCallEventListener;
 import org.hotline.http.AcdResource;
 import org.hotline.http.HttpApi;
+import org.hotline.http.OperationsResource;
+import org.hotline.http.Route;
 import org.hotline.media.rtp.RtpEngine;
+import org.hotline.metrics.AcdSnapshot;
+import org.hotline.metrics.HotlineMetrics;
+import org.hotline.metrics.MetricsCatalog;
+import org.hotline.metrics.MetricsEndpoint;
 import org.hotline.prompt.PromptLibrary;
 import org.hotline.sip.AgentAccess;
 import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.SipFront;
+import org.hotline.sip.SipTuning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that builds every part from the validated configuration,
- * wires them by hand, starts them in order (prompts, the ACD on its serial executor, the HTTP API,
- * media, call flow, SIP last so no call arrives before the rest is ready) and stops them in
- * reverse. Start and close are called from one thread (main, the shutdown hook, or a test); the
+ * wires them by hand, starts them in order (prompts, the metrics, the ACD on its serial executor,
+ * media, the HTTP API with /metrics and /health, SIP last so no call arrives before the rest is
+ * ready) and stops them in reverse. Start and close are called from one thread (main, the shutdown hook, or a test); the
  * count methods from any thread.
  */
 public final class Hotline implements AutoCloseable {
@@ -50,8 +57,11 @@ public final class Hotline implements AutoCloseable {
     private final RtpEngine media;
     private final CallFlowRunner flows;
     private final SipFront sip;
+    private final HotlineMetrics metrics;
 
-    private Hotline(AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip) {
+    private Hotline(AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip,
+            HotlineMetrics metrics) {
+        this.metrics = metrics;
         this.acd = acd;
         this.http = http;
         this.media = media;
@@ -73,11 +83,13 @@ public final class Hotline implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         PromptLibrary prompts = PromptLibrary.load(config.prompts().directory(), config.service().languages());
         requirePrompts(config, prompts);
-        CallEventListener events = new CompositeCallEventListener(List.of(new LoggingCallEventListener(), extraListener));
+        HotlineMetrics metrics = HotlineMetrics.create(config, clock);
+        CallEventListener events = new CompositeCallEventListener(
+                List.of(new LoggingCallEventListener(), metrics.callEvents(), extraListener));
         SipConfig sipConfig = AdvertisedAddress.resolve(config.sip());
 
         AcdDriver acd = new AcdDriver(AcdConfigMapping.setup(config), clock, new SingleThreadSerialExecutor(),
-                new AcdEventRouter(events, new AgentEventLog()));
+                metrics.acdEvents(new AcdEventRouter(events, new AgentEventLog())));
         AcdQueueGateway queues = new AcdQueueGateway(acd, AcdConfigMapping.directory(config),
                 config.service().defaultLanguage(), clock, events);
         // Agents' softphones: REGISTER with digest auth and *1/*2/*3/*0 feature-code calls (issue 3).
@@ -87,18 +99,26 @@ public final class Hotline implements AutoCloseable {
         AgentAccess agents = new AgentAccess(AgentCredentials.of(config.agents()), config.agents().realm(),
                 reachability, new AcdFeatureCodes(acd), config.agents().digestAlgorithms().stream()
                         .map(token -> DigestAlgorithm.fromToken(token).orElseThrow()).toList());
-        HttpApi http;
-        try {
-            http = HttpApi.start(config.http(), new AcdResource(acd, clock).routes());
-        } catch (RuntimeException e) {
-            acd.close();
-            throw e;
-        }
-
-        RtpEngine media = new RtpEngine(config.rtp());
+        RtpEngine media = new RtpEngine(config.rtp(), metrics.rtpSessions());
         CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock));
         SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, prompts, queues, flows, events,
-                clock, agents));
+                clock, SipTuning.DEFAULTS, agents, metrics.sipTraffic()));
+        // issue 5: /metrics and /health beside the ACD's routes; SIP is reported down until it starts below
+        MetricsEndpoint operations = metrics.endpoint(new HotlineMetrics.Components(sip::running, sip::activeCalls,
+                media::running, media::sessionsInUse, media::openSessionStatistics,
+                () -> acd.queues().thenCombine(acd.agents(), AcdSnapshot::new), List.of()));
+        HttpApi http;
+        try {
+            List<Route> routes = new ArrayList<>(new AcdResource(acd, clock).routes());
+            routes.addAll(new OperationsResource(operations::scrape, MetricsEndpoint.CONTENT_TYPE, operations::health).routes());
+            http = HttpApi.start(config.http(), routes);
+        } catch (RuntimeException e) {
+            flows.close();
+            media.close();
+            acd.close();
+            metrics.close();
+            throw e;
+        }
         try {
             sip.start();
         } catch (RuntimeException e) {
@@ -106,12 +126,13 @@ public final class Hotline implements AutoCloseable {
             media.close();
             http.close();
             acd.close();
+            metrics.close();
             throw e;
         }
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");
-        return new Hotline(acd, http, media, flows, sip);
+        return new Hotline(acd, http, media, flows, sip, metrics);
     }
 
     /**
@@ -163,7 +184,12 @@ public final class Hotline implements AutoCloseable {
         return sip.stackServerTransactions() + sip.stackClientTransactions();
     }
 
-    /** Stops SIP first (active calls get a BYE), then the call flows, media, the HTTP API and the ACD. */
+    /** The metrics catalog: issue 4's recording and QA code count through it (docs/metrics.md). */
+    public MetricsCatalog metrics() {
+        return metrics.catalog();
+    }
+
+    /** Stops SIP first (active calls get a BYE), then the call flows, media, the HTTP API, the ACD and the metrics. */
     @Override
     public void close() {
         try {
@@ -178,7 +204,11 @@ public final class Hotline implements AutoCloseable {
                     try {
                         http.close();
                     } finally {
-                        acd.close();
+                        try {
+                            acd.close();
+                        } finally {
+                            metrics.close();
+                        }
                     }
                 }
             }

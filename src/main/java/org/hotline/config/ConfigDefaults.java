@@ -62,6 +62,9 @@ public final class ConfigDefaults {
 
     public static final String AGENTS_REALM = "hotline";
 
+    public static final Duration SHORT_ABANDON_THRESHOLD = Duration.ofSeconds(5);
+    public static final int ANSWER_RATE_TARGET_PERCENT = 90;
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ConfigDefaults() {
@@ -85,6 +88,8 @@ public final class ConfigDefaults {
         ConfigTree.setIfAbsent(root, "agents.members", NODES.arrayNode());
         ConfigTree.setIfAbsent(root, "agents.digestAlgorithms",
                 NODES.arrayNode().addAll(AgentsConfig.KNOWN_DIGEST_ALGORITHMS.stream().map(ConfigDefaults::text).toList()));
+        ConfigTree.setIfAbsent(root, "metrics.shortAbandonThreshold", duration(SHORT_ABANDON_THRESHOLD));
+        ConfigTree.setIfAbsent(root, "metrics.answerRateTargetPercent", NODES.numberNode(ANSWER_RATE_TARGET_PERCENT));
     }
 
     private static void fillService(ObjectNode root) {

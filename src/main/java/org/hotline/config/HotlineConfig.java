@@ -16,5 +16,6 @@ public record HotlineConfig(
         HoursConfig hours,
         HolidaysConfig holidays,
         List<QueueConfig> queues,
-        AgentsConfig agents) {
+        AgentsConfig agents,
+        MetricsConfig metrics) {
 }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API server: the JDK's {@link HttpServer} on {@code http.bindAddress:http.port}, one
  * virtual thread per request, and ONE route table that every resource adds its {@link Route}s to
- * (agents and queues today; metrics and health with issue 5). Every answer is JSON; an unknown
+ * (agents and queues, metrics and health). Every answer is JSON but {@code /metrics}; an unknown
  * path is 404, a known path with another method 405 with {@code Allow}, a handler failure 500.
  * There is no access control yet (issue 4 brings roles), hence the loopback default address.
  *
@@ -81,8 +82,14 @@ public final class HttpApi implements AutoCloseable {
                 log.atError().addKeyValue("path", exchange.getRequestURI().getPath()).setCause(e).log("API request failed");
                 response = ApiResponse.error(500, "internal error", null);
             }
-            byte[] body = json.writeValueAsBytes(response.body());
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            byte[] body;
+            if (response.body() instanceof ApiResponse.Text text) {
+                body = text.content().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", text.contentType());
+            } else {
+                body = json.writeValueAsBytes(response.body());
+                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            }
             exchange.sendResponseHeaders(response.status(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -60,6 +60,7 @@ public final class SipFront implements AutoCloseable {
      *
      * @param tuning stack timers and limits not in the YAML ({@link SipTuning#DEFAULTS} in production)
      * @param agents agents' credentials, registration listener and feature codes ({@link AgentAccess#NONE}: none)
+     * @param traffic counts every request and response (issue 5's metrics; {@link SipTrafficListener#NONE}: none)
      */
     public record Wiring(
             SipConfig sip,
@@ -71,7 +72,8 @@ public final class SipFront implements AutoCloseable {
             CallEventListener events,
             Clock clock,
             SipTuning tuning,
-            AgentAccess agents) {
+            AgentAccess agents,
+            SipTrafficListener traffic) {
 
         public Wiring {
             Objects.requireNonNull(sip, "sip");
@@ -84,7 +86,14 @@ public final class SipFront implements AutoCloseable {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(tuning, "tuning");
             Objects.requireNonNull(agents, "agents");
+            Objects.requireNonNull(traffic, "traffic");
             validate(sip);
+        }
+
+        /** A front whose SIP traffic is not counted. */
+        public Wiring(SipConfig sip, ServiceConfig service, MediaEngine media, Prompts prompts, QueueGateway queues,
+                IncomingCallHandler calls, CallEventListener events, Clock clock, SipTuning tuning, AgentAccess agents) {
+            this(sip, service, media, prompts, queues, calls, events, clock, tuning, agents, SipTrafficListener.NONE);
         }
 
         /** A front without agents (issue 2): REGISTER gets 404, feature codes 403. */
@@ -132,7 +141,7 @@ public final class SipFront implements AutoCloseable {
 
     private final Wiring wiring;
     private final ActiveCalls calls = new ActiveCalls();
-    private Lifecycle lifecycle = Lifecycle.NEW;
+    private volatile Lifecycle lifecycle = Lifecycle.NEW;
     private SipStackImpl stack;
     private ScheduledExecutorService timers;
     private Registrar registrar;
@@ -186,7 +195,7 @@ public final class SipFront implements AutoCloseable {
         String advertised = sip.advertisedAddress() == null || sip.advertisedAddress().isBlank()
                 ? sip.bindAddress() : sip.advertisedAddress();
         SipMessaging messaging = new SipMessaging(new MessageFactoryImpl(), new HeaderFactoryImpl(),
-                new AddressFactoryImpl(), provider, advertised, sip.port(), wiring.tuning());
+                new AddressFactoryImpl(), provider, advertised, sip.port(), wiring.tuning(), wiring.traffic());
         AgentAccess agents = wiring.agents();
         registrar = new Registrar(agents.registrar(), wiring.clock(), messaging.addresses, agents.registrations());
         return new SipCallContext(messaging, new SdpNegotiator(), wiring.prompts(), wiring.queues(), wiring.events(),
@@ -215,6 +224,11 @@ public final class SipFront implements AutoCloseable {
         } catch (RuntimeException e) {
             log.atError().setCause(e).log("registration purge failed");
         }
+    }
+
+    /** Whether the front is listening: started and not yet closed (the health check's SIP component). */
+    public boolean running() {
+        return lifecycle == Lifecycle.RUNNING;
     }
 
     /** The SIP port listened on (every transport). */

@@ -118,6 +118,6 @@ final class FlowHarness {
         return new HotlineConfig(config.service(), config.sip(), config.rtp(), config.http(), config.prompts(),
                 new IvrConfig(ivr.noInputTimeout(), ivr.hangupAfterGoodbye(), ivr.maxInvalidInputs(), ivr.agentKey(),
                         ivr.agentQueue(), menu),
-                config.hours(), config.holidays(), config.queues(), config.agents());
+                config.hours(), config.holidays(), config.queues(), config.agents(), config.metrics());
     }
 }
