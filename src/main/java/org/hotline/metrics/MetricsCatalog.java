@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.hotline.call.CallInfo;
 import org.hotline.call.EndReason;
 
 /**
@@ -201,6 +202,9 @@ public final class MetricsCatalog {
 
     private void registerAtZero() {
         timer(Meter.IVR_ANSWER_DELAY, Tags.empty(), Buckets.IVR_ANSWER);
+        for (CallInfo.Front front : CallInfo.Front.values()) {
+            counter(Meter.CALLS_OFFERED, Tags.of("front", lower(front.name())));
+        }
         for (EndReason reason : EndReason.values()) {
             counter(Meter.CALLS_ENDED, Tags.of("reason", lower(reason.name())));
         }
