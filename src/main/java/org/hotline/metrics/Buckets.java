@@ -23,7 +23,11 @@ final class Buckets {
     static final List<Duration> HOLD = seconds(10, 20, 30, 45, 60, 90, 120, 180, 300, 600);
     static final List<Duration> WRAP_UP = seconds(5, 10, 15, 20, 30, 45, 60, 120, 300, 600);
     static final List<Duration> JITTER = IntStream.of(1, 5, 10, 20, 30, 50, 100, 200).mapToObj(Duration::ofMillis).toList();
-    static final List<Double> LOSS = List.of(0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5);
+    /**
+     * Loss per mille. Micrometer files a summary's value in the bucket of its ceiling (whole numbers
+     * only), so a ratio is recorded in ‰ and 0.3 ‰ lands in {@code le="1.0"}.
+     */
+    static final List<Double> LOSS_PER_MILLE = List.of(1.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0);
     /** Rule R11's scores. */
     static final List<Double> SURVEY = List.of(1.0, 2.0, 3.0, 4.0, 5.0);
 

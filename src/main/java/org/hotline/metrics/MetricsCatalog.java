@@ -178,10 +178,10 @@ public final class MetricsCatalog {
         dropped.forEach((reason, count) -> counter(Meter.RTP_PACKETS_DROPPED, Tags.of("reason", reason)).increment(count));
     }
 
-    /** A closed RTP session's final jitter and loss ratio. */
-    public void rtpSessionQuality(Duration jitter, double lossRatio) {
+    /** A closed RTP session's final jitter and loss (‰ of the packets expected). */
+    public void rtpSessionQuality(Duration jitter, double lossPerMille) {
         timer(Meter.RTP_SESSION_JITTER, Tags.empty(), Buckets.JITTER).record(jitter);
-        summary(Meter.RTP_SESSION_LOSS, Tags.empty(), Buckets.LOSS).record(lossRatio);
+        summary(Meter.RTP_SESSION_LOSS, Tags.empty(), Buckets.LOSS_PER_MILLE).record(lossPerMille);
     }
 
     /** Registers a gauge read at each scrape; {@code value} must be fast, thread-safe and never block. */
@@ -220,7 +220,7 @@ public final class MetricsCatalog {
         counter(Meter.RTP_PACKETS_SENT, Tags.empty());
         counter(Meter.RTP_PACKETS_LOST, Tags.empty());
         timer(Meter.RTP_SESSION_JITTER, Tags.empty(), Buckets.JITTER);
-        summary(Meter.RTP_SESSION_LOSS, Tags.empty(), Buckets.LOSS);
+        summary(Meter.RTP_SESSION_LOSS, Tags.empty(), Buckets.LOSS_PER_MILLE);
     }
 
     private void registerQueue(QueueTarget target) {
@@ -363,8 +363,8 @@ public final class MetricsCatalog {
                 "reason"),
         RTP_SESSION_JITTER("hotline.rtp.session.jitter", Kind.TIMER, "seconds",
                 "Interarrival jitter (RFC 3550 A.8) of each session's inbound audio when it closed"),
-        RTP_SESSION_LOSS("hotline.rtp.session.loss", Kind.SUMMARY, "ratio",
-                "Share of each session's inbound packets lost, when it closed"),
+        RTP_SESSION_LOSS("hotline.rtp.session.loss", Kind.SUMMARY, "permille",
+                "Inbound packets each session lost, per mille of those expected, when it closed"),
         RTP_OPEN_JITTER_MAX("hotline.rtp.open.sessions.jitter.max", Kind.GAUGE, "seconds",
                 "Largest interarrival jitter among the open sessions now"),
         RTP_OPEN_PACKETS_LOST("hotline.rtp.open.sessions.packets.lost", Kind.GAUGE, "",

@@ -44,7 +44,7 @@ public final class RtpMetrics implements RtpSessionListener {
         long expected = statistics.packetsReceived() + statistics.packetsLost();
         if (statistics.packetsReceived() > 0) {
             catalog.rtpSessionQuality(Duration.ofNanos(Math.round(statistics.interarrivalJitterMs() * 1e6)),
-                    (double) statistics.packetsLost() / expected);
+                    1000.0 * statistics.packetsLost() / expected);
         }
     }
 
