@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * The composition root: the one place that builds every part from the validated configuration,
  * wires them by hand, starts them in order (prompts, the metrics, the ACD on its serial executor,
  * media, the HTTP API with /metrics and /health, SIP last so no call arrives before the rest is
- * ready) and stops them in reverse. Start and close are called from one thread (main, the shutdown hook, or a test); the
- * count methods from any thread.
+ * ready) and stops them in reverse. Start and close are called from one thread (main, the shutdown
+ * hook, or a test); the count methods from any thread.
  */
 public final class Hotline implements AutoCloseable {
 
@@ -110,7 +110,8 @@ public final class Hotline implements AutoCloseable {
         HttpApi http;
         try {
             List<Route> routes = new ArrayList<>(new AcdResource(acd, clock).routes());
-            routes.addAll(new OperationsResource(operations::scrape, MetricsEndpoint.CONTENT_TYPE, operations::health).routes());
+            routes.addAll(new OperationsResource(operations::scrape, MetricsEndpoint.CONTENT_TYPE, operations::health)
+                    .routes());
             http = HttpApi.start(config.http(), routes);
         } catch (RuntimeException e) {
             flows.close();

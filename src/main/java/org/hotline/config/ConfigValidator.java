@@ -46,7 +46,8 @@ final class ConfigValidator {
         Duration shortAbandon = require(metrics.shortAbandonThreshold(), "metrics.shortAbandonThreshold");
         if (shortAbandon.isNegative() || shortAbandon.compareTo(SHORT_ABANDON_LIMIT) > 0) {
             throw fail("metrics.shortAbandonThreshold", DurationFormat.format(shortAbandon) + " must be 0s-"
-                    + DurationFormat.format(SHORT_ABANDON_LIMIT) + ": a caller who waited longer gave up on a real wait");
+                    + DurationFormat.format(SHORT_ABANDON_LIMIT)
+                    + ": a caller who waited longer gave up on a real wait");
         }
         for (QueueConfig queue : queues) {
             Duration threshold = queue.serviceLevel().threshold();

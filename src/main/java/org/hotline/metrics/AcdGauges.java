@@ -55,7 +55,8 @@ public final class AcdGauges implements HealthCheck {
     public ComponentHealth check() {
         try {
             last = source.snapshot().get(bound.toMillis(), TimeUnit.MILLISECONDS);
-            return ComponentHealth.up("answering; " + last.queues().size() + " queues, " + last.agents().size() + " agents");
+            return ComponentHealth.up("answering; " + last.queues().size() + " queues, " + last.agents().size()
+                    + " agents");
         } catch (TimeoutException e) {
             return ComponentHealth.down("no answer within " + bound.toMillis() + " ms");
         } catch (ExecutionException e) {
@@ -72,7 +73,8 @@ public final class AcdGauges implements HealthCheck {
             Tags tags = Tags.of("queue", queue);
             catalog.gauge(Meter.QUEUE_WAITING_CALLERS, tags, () -> waiting(queue).count());
             catalog.gauge(Meter.QUEUE_OLDEST_WAIT, tags, () -> oldest(queue, QueueInfo.Waiting::enteredAt));
-            catalog.gauge(Meter.QUEUE_OLDEST_WAIT_IN_QUEUE, tags, () -> oldest(queue, QueueInfo.Waiting::queueEnteredAt));
+            catalog.gauge(Meter.QUEUE_OLDEST_WAIT_IN_QUEUE, tags,
+                    () -> oldest(queue, QueueInfo.Waiting::queueEnteredAt));
             forEachStatusAndState((status, state) -> catalog.gauge(Meter.QUEUE_AGENTS,
                     tags.and("status", tag(status), "state", tag(state)),
                     () -> members(queue).filter(m -> m.status() == status && m.state() == state).count()));

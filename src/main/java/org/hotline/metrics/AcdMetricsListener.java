@@ -93,7 +93,9 @@ public final class AcdMetricsListener implements AcdEventListener {
             return;
         }
         calls.remove(event.agent());
-        Duration wrapUp = event.from() == AgentState.WRAP_UP ? Duration.between(call.endedAt, event.at()) : Duration.ZERO;
+        Duration wrapUp = event.from() == AgentState.WRAP_UP
+                ? Duration.between(call.endedAt, event.at())
+                : Duration.ZERO;
         catalog.agentCallHandled(call.queue, call.talked, wrapUp);
     }
 

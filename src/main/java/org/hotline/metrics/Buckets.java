@@ -22,7 +22,8 @@ final class Buckets {
     /** Rule R7: 45 s on hold. */
     static final List<Duration> HOLD = seconds(10, 20, 30, 45, 60, 90, 120, 180, 300, 600);
     static final List<Duration> WRAP_UP = seconds(5, 10, 15, 20, 30, 45, 60, 120, 300, 600);
-    static final List<Duration> JITTER = IntStream.of(1, 5, 10, 20, 30, 50, 100, 200).mapToObj(Duration::ofMillis).toList();
+    static final List<Duration> JITTER = IntStream.of(1, 5, 10, 20, 30, 50, 100, 200)
+            .mapToObj(Duration::ofMillis).toList();
     /**
      * Loss per mille. Micrometer files a summary's value in the bucket of its ceiling (whole numbers
      * only), so a ratio is recorded in ‰ and 0.3 ‰ lands in {@code le="1.0"}.

@@ -45,10 +45,10 @@ public final class CallMetricsListener implements CallEventListener {
             case CallEvent.AgentNoAnswer e -> catalog.agentMissedOffer(e.queue());
             case CallEvent.AgentDeclined e -> catalog.agentDeclinedOffer(e.queue());
             case CallEvent.AgentConnected e -> connected(e);
-            case CallEvent.QueueAbandoned e -> catalog.queueOutcome(e.queue(),
-                    settings.shortAbandon(e.waited()) ? QueueOutcome.SHORT_ABANDONED : QueueOutcome.ABANDONED, e.waited());
+            case CallEvent.QueueAbandoned e -> catalog.queueOutcome(e.queue(), abandoned(e.waited()), e.waited());
             case CallEvent.QueueNotServed e -> catalog.queueOutcome(e.queue(), notServed(e.reason()), e.waited());
-            case CallEvent.QueueOverflowed e -> catalog.queueOutcome(e.fromQueue(), QueueOutcome.OVERFLOWED, e.waited());
+            case CallEvent.QueueOverflowed e ->
+                    catalog.queueOutcome(e.fromQueue(), QueueOutcome.OVERFLOWED, e.waited());
             case CallEvent.SurveyAnswered e -> catalog.surveyScore(e.queue(), e.score());
             default -> {
                 // menu steps, digits, announcements, holds (timed by AcdMetricsListener), transfers: not counted
@@ -71,6 +71,10 @@ public final class CallMetricsListener implements CallEventListener {
         if (within) {
             catalog.queueAnsweredWithinThreshold(event.queue());
         }
+    }
+
+    private QueueOutcome abandoned(Duration waited) {
+        return settings.shortAbandon(waited) ? QueueOutcome.SHORT_ABANDONED : QueueOutcome.ABANDONED;
     }
 
     /** The ACD's {@code NotServedReason} names. */

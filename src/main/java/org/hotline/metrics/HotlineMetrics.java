@@ -46,16 +46,20 @@ public final class HotlineMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gc;
     private final MetricsCatalog catalog;
-    private final MetricsSettings settings;
     private final Clock clock;
+    private final CallMetricsListener calls;
+    private final AcdMetricsListener agents;
+    private final SipMetrics sip;
     private final RtpMetrics rtp;
 
     private HotlineMetrics(PrometheusMeterRegistry registry, JvmGcMetrics gc, MetricsSettings settings, Clock clock) {
         this.registry = registry;
         this.gc = gc;
-        this.settings = settings;
         this.clock = clock;
         this.catalog = new MetricsCatalog(registry, settings);
+        this.calls = new CallMetricsListener(catalog, settings);
+        this.agents = new AcdMetricsListener(catalog);
+        this.sip = new SipMetrics(catalog);
         this.rtp = new RtpMetrics(catalog);
     }
 
@@ -80,18 +84,20 @@ public final class HotlineMetrics implements AutoCloseable {
         return catalog;
     }
 
-    /** The call-event listener to add to the server's composite. */
+    /** The call-event listener to add to the server's composite (one per server: it counts every event it gets). */
     public CallEventListener callEvents() {
-        return new CallMetricsListener(catalog, settings);
+        return calls;
     }
 
-    /** {@code next} (the ACD's event router), then the agents' metrics; called on the {@code acd} thread. */
+    /**
+     * {@code next} (the ACD's event router), then the agents' metrics; for the one ACD of the server,
+     * whose events come on its {@code acd} thread.
+     */
     public AcdEventListener acdEvents(AcdEventListener next) {
-        AcdMetricsListener metrics = new AcdMetricsListener(catalog);
         return event -> {
             next.onEvent(event);
             try {
-                metrics.onEvent(event);
+                agents.onEvent(event);
             } catch (RuntimeException e) {
                 log.atError().setCause(e).log("ACD metrics listener failed on {}", event);
             }
@@ -99,7 +105,7 @@ public final class HotlineMetrics implements AutoCloseable {
     }
 
     public SipTrafficListener sipTraffic() {
-        return new SipMetrics(catalog);
+        return sip;
     }
 
     public RtpSessionListener rtpSessions() {

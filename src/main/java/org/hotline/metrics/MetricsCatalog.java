@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class MetricsCatalog {
 
     public MetricsCatalog(MeterRegistry registry, MetricsSettings settings) {
         this.registry = registry;
-        this.queues = settings.byQueue();
+        this.queues = Collections.unmodifiableMap(settings.byQueue());
         this.queueWaitBuckets = Buckets.queueWait(settings);
         registerAtZero();
     }
@@ -124,7 +125,8 @@ public final class MetricsCatalog {
     }
 
     public void agentStatusRefused(String requestedStatus, String reason) {
-        counter(Meter.AGENT_STATUS_REFUSED, Tags.of("status", lower(requestedStatus), "reason", lower(reason))).increment();
+        counter(Meter.AGENT_STATUS_REFUSED, Tags.of("status", lower(requestedStatus), "reason", lower(reason)))
+                .increment();
     }
 
     /** {@code reason}: {@code requested} (rule R17) or {@code fatigue} (rule R18). */
@@ -175,7 +177,8 @@ public final class MetricsCatalog {
         counter(Meter.RTP_PACKETS_RECEIVED, Tags.empty()).increment(received);
         counter(Meter.RTP_PACKETS_SENT, Tags.empty()).increment(sent);
         counter(Meter.RTP_PACKETS_LOST, Tags.empty()).increment(lost);
-        dropped.forEach((reason, count) -> counter(Meter.RTP_PACKETS_DROPPED, Tags.of("reason", reason)).increment(count));
+        dropped.forEach((reason, count) ->
+                counter(Meter.RTP_PACKETS_DROPPED, Tags.of("reason", reason)).increment(count));
     }
 
     /** A closed RTP session's final jitter and loss (‰ of the packets expected). */
@@ -288,9 +291,9 @@ public final class MetricsCatalog {
 
         // --- queues (the ACD's callers)
         QUEUE_ENTERED("hotline.queue.entered", Kind.COUNTER, "",
-                "Callers who joined the queue from the menu or an agent's transfer (overflows in not included)", "queue"),
+                "Callers who joined the queue from the menu or an agent's transfer (not overflows in)", "queue"),
         QUEUE_CALLS("hotline.queue.calls", Kind.COUNTER, "",
-                "Callers whose stay in the queue ended, by outcome (offered = answered + abandoned + timed_out + no_agents)",
+                "Callers whose stay in the queue ended, by outcome (offered: answered, abandoned, timed_out, no_agents)",
                 "queue", "outcome"),
         QUEUE_ANSWERED_WITHIN_THRESHOLD("hotline.queue.answered.within.threshold", Kind.COUNTER, "",
                 "Answered callers who waited at most the queue's service-level threshold X", "queue"),
@@ -302,7 +305,7 @@ public final class MetricsCatalog {
         QUEUE_OLDEST_WAIT("hotline.queue.oldest.wait", Kind.GAUGE, "seconds",
                 "Longest current wait since first joining the ACD, 0 when nobody waits", "queue"),
         QUEUE_OLDEST_WAIT_IN_QUEUE("hotline.queue.oldest.wait.in.queue", Kind.GAUGE, "seconds",
-                "Longest current wait since joining this queue (the overflow into it); the maximum wait counts from here",
+                "Longest current wait since joining this queue (or overflowing into it), as the maximum wait counts",
                 "queue"),
         QUEUE_SERVICE_LEVEL_THRESHOLD("hotline.queue.service.level.threshold", Kind.GAUGE, "seconds",
                 "The queue's service-level threshold X", "queue"),
@@ -324,7 +327,7 @@ public final class MetricsCatalog {
         AGENT_DECLINED_OFFERS("hotline.agent.declined.offers", Kind.COUNTER, "",
                 "Offers the agent's phone declined (busy, decline, unreachable)", "queue"),
         AGENT_TALK("hotline.agent.talk", Kind.TIMER, "seconds",
-                "Connect to the end of the conversation, holds included; the 35 min bucket is rule R13's limit", "queue"),
+                "Connect to the end of the conversation, holds included; 35 min (R13) is a bucket", "queue"),
         AGENT_HOLD("hotline.agent.hold", Kind.TIMER, "seconds",
                 "Each hold, from hold to resume or to the call's end; the 45 s bucket is rule R7's", "queue"),
         AGENT_WRAP_UP("hotline.agent.wrapup", Kind.TIMER, "seconds", "After-call work after each call", "queue"),
