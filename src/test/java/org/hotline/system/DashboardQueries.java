@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Every query of {@code config/grafana/dashboards/hotline.json}, read from the file so a new panel is
  * covered without touching the test: each panel target, and the {@code queue} variable's
- * {@code label_values}. Grafana's variables become what "All" selects ({@code $queue} is {@code .*}).
+ * {@code label_values}. Grafana's variables become what "All" selects ({@code $queue} is {@code .*}), and
+ * a panel's time range ({@code $__range}) the last hour.
  */
 final class DashboardQueries {
 
@@ -65,7 +66,7 @@ final class DashboardQueries {
     }
 
     private static String substitute(String expr) {
-        return expr.replace("$queue", ".*");
+        return expr.replace("$queue", ".*").replace("$__range", "1h");
     }
 
     /**
