@@ -58,6 +58,7 @@ public final class AcdGauges implements HealthCheck {
             return ComponentHealth.up("answering; " + last.queues().size() + " queues, " + last.agents().size()
                     + " agents");
         } catch (TimeoutException e) {
+            log.atWarn().addKeyValue("boundMs", bound.toMillis()).log("the ACD did not answer a snapshot in time");
             return ComponentHealth.down("no answer within " + bound.toMillis() + " ms");
         } catch (ExecutionException e) {
             log.atError().setCause(e.getCause()).log("ACD snapshot failed");
