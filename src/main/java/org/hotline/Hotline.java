@@ -30,9 +30,14 @@ import org.hotline.event.CompositeCallEventListener;
 import org.hotline.event.LoggingCallEventListener;
 import org.hotline.http.AcdResource;
 import org.hotline.http.HttpApi;
+import org.hotline.http.OperationsResource;
 import org.hotline.http.Route;
 import org.hotline.http.StoreRoutes;
 import org.hotline.media.rtp.RtpEngine;
+import org.hotline.metrics.AcdSnapshot;
+import org.hotline.metrics.HotlineMetrics;
+import org.hotline.metrics.MetricsCatalog;
+import org.hotline.metrics.MetricsEndpoint;
 import org.hotline.prompt.PromptLibrary;
 import org.hotline.recording.RecordingListener;
 import org.hotline.recording.RecordingListeners;
@@ -47,9 +52,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that builds every part from the validated configuration,
- * wires them by hand, starts them in order (prompts, recordings with their crash repair, the ACD on
- * its serial executor, the HTTP API, media, call flow, SIP last so no call arrives before the rest
- * is ready) and stops them in
+ * wires them by hand, starts them in order (prompts, the store, recordings with their crash repair,
+ * the metrics, the ACD on its serial executor, media, the HTTP API with /metrics and /health, SIP
+ * and the FastAGI front last so no call arrives before the rest is ready) and stops them in
  * reverse. Start and close are called from one thread (main, the shutdown hook, or a test); the
  * count methods from any thread.
  */
@@ -65,10 +70,12 @@ public final class Hotline implements AutoCloseable {
     private final SipFront sip;
     private final Optional<AgiFront> agi;
     private final Recordings recordings;
+    private final HotlineMetrics metrics;
 
     private Hotline(Store store, AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip,
-            Optional<AgiFront> agi, Recordings recordings) {
+            Optional<AgiFront> agi, Recordings recordings, HotlineMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.acd = acd;
         this.http = http;
         this.media = media;
@@ -104,13 +111,13 @@ public final class Hotline implements AutoCloseable {
         requirePrompts(config, prompts);
         // Call records and the event log (issue 4): the store's listener only queues; one writer thread writes.
         Store store = Store.open(config.store(), clock);
+        HotlineMetrics metrics = HotlineMetrics.create(config, clock);
         // Rule R14: crash leftovers are repaired and registered in the store before any call.
-        RecordingListener recordingsListener = RecordingListeners.of(store.keeper(), recordingListener);
+        RecordingListener recordingsListener = RecordingListeners.of(store.keeper(), metrics.recordings(), recordingListener);
         Recordings recordings = Recordings.open(Recordings.Setup.of(config, new SplittableRandom()), recordingsListener);
         // Recordings first: a recording's timeline starts and ends when its event arrives (rule R14).
         CallEventListener events = new CompositeCallEventListener(List.of(recordings, new LoggingCallEventListener(),
-                store.keeper(),
-                extraListener));
+                store.keeper(), metrics.callEvents(), extraListener));
         SipConfig sipConfig = AdvertisedAddress.resolve(config.sip());
 
         AcdEventListener agentLog = new AgentEventLog();
@@ -119,7 +126,7 @@ public final class Hotline implements AutoCloseable {
             store.keeper().onEvent(event);
         };
         AcdDriver acd = new AcdDriver(AcdConfigMapping.setup(config), clock, new SingleThreadSerialExecutor(),
-                new AcdEventRouter(events, agentEvents));
+                metrics.acdEvents(new AcdEventRouter(events, agentEvents)));
         AcdQueueGateway queues = new AcdQueueGateway(acd, AcdConfigMapping.directory(config),
                 config.service().defaultLanguage(), clock, events);
         // Agents' softphones: REGISTER with digest auth and *1/*2/*3/*0 feature-code calls (issue 3).
@@ -129,22 +136,30 @@ public final class Hotline implements AutoCloseable {
         AgentAccess agents = new AgentAccess(AgentCredentials.of(config.agents()), config.agents().realm(),
                 reachability, new AcdFeatureCodes(acd), config.agents().digestAlgorithms().stream()
                         .map(token -> DigestAlgorithm.fromToken(token).orElseThrow()).toList());
+        RtpEngine media = new RtpEngine(config.rtp(), metrics.rtpSessions());
+        CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock));
+        SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, prompts, queues, flows, events,
+                clock, SipTuning.DEFAULTS, agents, recordings, metrics.sipTraffic()));
+        // issue 5: /metrics and /health beside the ACD's and the store's routes; SIP is reported down until it starts below
+        MetricsEndpoint operations = metrics.endpoint(new HotlineMetrics.Components(sip::running, sip::activeCalls,
+                media::running, media::sessionsInUse, media::openSessionStatistics,
+                () -> acd.queues().thenCombine(acd.agents(), AcdSnapshot::new), List.of()));
         HttpApi http;
         try {
             List<Route> routes = new ArrayList<>(new AcdResource(acd, clock).routes());
             routes.addAll(StoreRoutes.of(store, config.qa(), config.service().timeZone(), clock));
+            routes.addAll(new OperationsResource(operations::scrape, MetricsEndpoint.CONTENT_TYPE, operations::health)
+                    .routes());
             http = HttpApi.start(config.http(), routes);
         } catch (RuntimeException e) {
-            acd.close();
+            flows.close();
             recordings.close();
+            media.close();
+            acd.close();
+            metrics.close();
             store.close();
             throw e;
         }
-
-        RtpEngine media = new RtpEngine(config.rtp());
-        CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock));
-        SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, prompts, queues, flows, events,
-                clock, SipTuning.DEFAULTS, agents, recordings));
         Optional<AgiFront> agi = Optional.empty();
         try {
             agi = startAgi(config, prompts, queues, flows, events, clock, acd, recordingsListener);
@@ -156,13 +171,14 @@ public final class Hotline implements AutoCloseable {
             media.close();
             http.close();
             acd.close();
+            metrics.close();
             store.close();
             throw e;
         }
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");
-        return new Hotline(store, acd, http, media, flows, sip, agi, recordings);
+        return new Hotline(store, acd, http, media, flows, sip, agi, recordings, metrics);
     }
 
     /** Behind Asterisk (issue 6, {@code agi.enabled}): the FastAGI front runs the same flows and ACD. */
@@ -241,38 +257,34 @@ public final class Hotline implements AutoCloseable {
         return store;
     }
 
+    /** The metrics catalog (docs/metrics.md). */
+    public MetricsCatalog metrics() {
+        return metrics.catalog();
+    }
+
     /**
      * Stops SIP first (active calls get a BYE) and the FastAGI front, then the call flows, the
-     * recordings (files closed), media, the HTTP API, the ACD and last the store, so the calls' last
+     * recordings (files closed), media, the HTTP API, the ACD, the metrics and last the store, so the calls' last
      * events are written (or spooled).
      */
     @Override
     public void close() {
-        try {
-            sip.close();
-        } finally {
+        List<Runnable> inOrder = List.of(sip::close, () -> agi.ifPresent(AgiFront::close), flows::close, recordings::close,
+                media::close, http::close, acd::close, metrics::close, store::close);
+        RuntimeException first = null;
+        for (Runnable part : inOrder) {
             try {
-                agi.ifPresent(AgiFront::close);
-                flows.close();
-            } finally {
-                try {
-                    recordings.close();
-                } finally {
-                    try {
-                        media.close();
-                    } finally {
-                        try {
-                            http.close();
-                        } finally {
-                            try {
-                                acd.close();
-                            } finally {
-                                store.close();
-                            }
-                        }
-                    }
+                part.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
                 }
             }
+        }
+        if (first != null) {
+            throw first;
         }
         log.info("Hotline stopped");
     }

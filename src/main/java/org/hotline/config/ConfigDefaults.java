@@ -104,6 +104,9 @@ public final class ConfigDefaults {
             new QaConfig.Criterion("hold-etiquette", "Hold announced, updated at 45 s, thanked after", 15, List.of("R7", "R8")),
             new QaConfig.Criterion("closing", "Standard closing; the agent did not hang up first", 15, List.of("R10")));
 
+    public static final Duration SHORT_ABANDON_THRESHOLD = Duration.ofSeconds(5);
+    public static final int ANSWER_RATE_TARGET_PERCENT = 90;
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ConfigDefaults() {
@@ -131,6 +134,8 @@ public final class ConfigDefaults {
         fillAgi(root);
         fillStore(root);
         fillQa(root);
+        ConfigTree.setIfAbsent(root, "metrics.shortAbandonThreshold", duration(SHORT_ABANDON_THRESHOLD));
+        ConfigTree.setIfAbsent(root, "metrics.answerRateTargetPercent", NODES.numberNode(ANSWER_RATE_TARGET_PERCENT));
     }
 
     private static void fillAgi(ObjectNode root) {

@@ -20,5 +20,6 @@ public record HotlineConfig(
         AgiConfig agi,
         RecordingConfig recording,
         StoreConfig store,
-        QaConfig qa) {
+        QaConfig qa,
+        MetricsConfig metrics) {
 }

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A handler's answer: a status, a body written as JSON (records, maps, lists, strings, numbers)
- * or raw {@link Bytes} (a recording), and extra response headers.
+ * A handler's answer: a status, a body written as JSON (records, maps, lists, strings, numbers),
+ * raw {@link Bytes} (a recording) or a {@link Text} written as it is with its own content type
+ * (Prometheus's exposition), and extra response headers.
  */
 public record ApiResponse(int status, Object body, Map<String, String> headers) {
 
@@ -17,6 +18,14 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
 
     public ApiResponse(int status, Object body) {
         this(status, body, Map.of());
+    }
+
+    /** A body sent verbatim, UTF-8, with {@code contentType}. */
+    public record Text(String contentType, String content) {
+    }
+
+    public static ApiResponse text(int status, String contentType, String content) {
+        return new ApiResponse(status, new Text(contentType, content));
     }
 
     public static ApiResponse ok(Object body) {

@@ -24,11 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API server: the JDK's {@link HttpServer} on {@code http.bindAddress:http.port}, one
  * virtual thread per request, and ONE route table that every resource adds its {@link Route}s to
- * (agents and queues; call records, the event log, QA and recordings). Answers are JSON, or raw
- * bytes for a recording ({@link ApiResponse.Bytes}); an unknown path is 404, a known path with
- * another method 405 with {@code Allow}, a handler failure 500. The store's and QA's routes need a
- * credential and a role ({@link ApiAccess}); the ACD's routes have no access control yet, hence
- * the loopback default address.
+ * (agents and queues; call records, the event log, QA and recordings; metrics and health). Answers
+ * are JSON, raw bytes for a recording ({@link ApiResponse.Bytes}) or text ({@link ApiResponse.Text},
+ * {@code /metrics}); an unknown path is 404, a known path with another method 405 with
+ * {@code Allow}, a handler failure 500. The store's and QA's routes need a credential and a role
+ * ({@link ApiAccess}); the ACD's routes have no access control yet, hence the loopback default address.
  *
  * <p>Threading: {@link #start} and {@link #close} from the composition root's thread; requests
  * run on virtual threads, and the route table is immutable.
@@ -95,8 +95,14 @@ public final class HttpApi implements AutoCloseable {
                 }
                 return;
             }
-            byte[] body = json.writeValueAsBytes(response.body());
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            byte[] body;
+            if (response.body() instanceof ApiResponse.Text text) {
+                body = text.content().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", text.contentType());
+            } else {
+                body = json.writeValueAsBytes(response.body());
+                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            }
             exchange.sendResponseHeaders(response.status(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

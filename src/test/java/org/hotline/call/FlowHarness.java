@@ -119,6 +119,6 @@ final class FlowHarness {
                 new IvrConfig(ivr.noInputTimeout(), ivr.hangupAfterGoodbye(), ivr.maxInvalidInputs(), ivr.agentKey(),
                         ivr.agentQueue(), menu),
                 config.hours(), config.holidays(), config.queues(), config.agents(), config.agi(), config.recording(),
-                config.store(), config.qa());
+                config.store(), config.qa(), config.metrics());
     }
 }
