@@ -82,7 +82,7 @@ final class CallScript {
     }
 
     static RecordingInfo started(RecordingInfo info) {
-        return new RecordingInfo(info.id(), info.callId(), info.file(), info.started(), null, null, null,
+        return new RecordingInfo(info.id(), info.callId(), info.file(), info.started(), null, Duration.ZERO, null,
                 List.of(new RecordingInfo.Segment("TALK", info.started(), null, info.agent())), info.queue(), info.agent(),
                 false);
     }
