@@ -26,6 +26,8 @@ import org.hotline.event.CompositeCallEventListener;
 import org.hotline.event.LoggingCallEventListener;
 import org.hotline.http.AcdResource;
 import org.hotline.http.HttpApi;
+import org.hotline.http.Route;
+import org.hotline.http.RuntimeResource;
 import org.hotline.media.rtp.RtpEngine;
 import org.hotline.prompt.PromptLibrary;
 import org.hotline.sip.AgentAccess;
@@ -87,18 +89,19 @@ public final class Hotline implements AutoCloseable {
         AgentAccess agents = new AgentAccess(AgentCredentials.of(config.agents()), config.agents().realm(),
                 reachability, new AcdFeatureCodes(acd), config.agents().digestAlgorithms().stream()
                         .map(token -> DigestAlgorithm.fromToken(token).orElseThrow()).toList());
-        HttpApi http;
-        try {
-            http = HttpApi.start(config.http(), new AcdResource(acd, clock).routes());
-        } catch (RuntimeException e) {
-            acd.close();
-            throw e;
-        }
-
         RtpEngine media = new RtpEngine(config.rtp());
         CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock));
         SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, prompts, queues, flows, events,
                 clock, agents));
+        HttpApi http;
+        try {
+            http = HttpApi.start(config.http(), routes(acd, clock, media, flows, sip));
+        } catch (RuntimeException e) {
+            flows.close();
+            media.close();
+            acd.close();
+            throw e;
+        }
         try {
             sip.start();
         } catch (RuntimeException e) {
@@ -112,6 +115,16 @@ public final class Hotline implements AutoCloseable {
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");
         return new Hotline(acd, http, media, flows, sip);
+    }
+
+    /** The API's route table: the ACD's routes and the runtime counts the load bench reads (issue 7). */
+    private static List<Route> routes(AcdDriver acd, Clock clock, RtpEngine media, CallFlowRunner flows, SipFront sip) {
+        RuntimeResource runtime = new RuntimeResource(() -> new RuntimeResource.Counts(sip.activeCalls(),
+                sip.activeAgentLegs(), flows.liveFlows(), sip.stackDialogs(),
+                sip.stackServerTransactions() + sip.stackClientTransactions(), media.sessionsInUse()), media::totals);
+        List<Route> routes = new ArrayList<>(new AcdResource(acd, clock).routes());
+        routes.addAll(runtime.routes());
+        return routes;
     }
 
     /**
