@@ -35,6 +35,7 @@ public final class BenchRun {
     private static final int PARALLEL_REGISTRATIONS = 8;
     private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
     /** Rule R1: three rings. */
     private static final double THREE_RINGS_MS = 10_000;
 
@@ -58,6 +59,7 @@ public final class BenchRun {
                 run(BenchPeers.warmup(o, server), started).awaitEnd();
             }
             awaitIdle(api, hotline, null);
+            awaitSettled(hotline);
             IdleState baseline = gcAndRead(api, hotline);
             JsonNode rtpBefore = api.runtime().path("rtp");
             Instant loadStart = Instant.now();
@@ -179,6 +181,20 @@ public final class BenchRun {
             if (baseline == null ? now.noCalls() : now.backTo(baseline)) {
                 return;
             }
+            sleep(POLL);
+        }
+    }
+
+    /** Until the server's descriptors stop falling (sockets of the last calls still closing), at most {@link #SETTLE}. */
+    private static void awaitSettled(ServerProcess hotline) {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        int fds = Integer.MAX_VALUE;
+        while (System.nanoTime() < deadline) {
+            int now = ProcSampler.read(hotline.pid()).map(ProcSampler.Sample::fds).orElse(0);
+            if (now >= fds) {
+                return;
+            }
+            fds = now;
             sleep(POLL);
         }
     }
