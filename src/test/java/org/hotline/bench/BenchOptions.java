@@ -34,7 +34,8 @@ import org.hotline.config.DurationFormat;
  * @param recordingsDir  where the server writes recordings, checked after the run; empty: not checked
  * @param jvmOptions     the server JVM's options
  * @param rtpPortMin     {@code rtp.portMin}; {@code rtpPortMax} above it
- * @param warmupCalls    calls placed and drained before the idle baseline is taken
+ * @param warmupCalls    calls placed and drained before the idle baseline is taken; at least one per RTP
+ *                       event loop (one per core), whose threads start with their first session
  * @param drain          longest wait for the server to be idle again after the run (SIP linger 32 s)
  * @param runDirectory   where every file of the run goes
  * @param jar            the server jar ({@code ./hotline build})
@@ -67,7 +68,7 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
               --set K=V             any server key, passed through (repeatable)
               --jvm-opts "..."      the server JVM's options (default "-Xms256m -Xmx1g -XX:+UseG1GC")
               --rtp-ports MIN-MAX   server RTP range (default 16000-19999: 2000 pairs)
-              --warmup-calls N      calls before the idle baseline (default 2)
+              --warmup-calls N      calls before the idle baseline (default 2: at least one per RTP event loop)
               --drain D             longest wait for idle after the run (default 90s)
               --run-dir DIR         (default target/bench-runs/<date-time>)
               --jar FILE            (default target/hotline.jar)""";

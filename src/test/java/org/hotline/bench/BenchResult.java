@@ -68,11 +68,12 @@ record BenchResult(BenchOptions options, String machine, Calls calls, Latency la
         StringBuilder s = new StringBuilder();
         BenchOptions o = options;
         line(s, "machine", machine);
-        line(s, "load", String.format("%d calls at %.1f/s, at most %d at once, %ss each (waiting callers %ss, share %.0f %%)%s;"
-                        + " %d agents answer after %ss; ring delay %s; wrap-up %s",
-                o.calls(), o.cps(), o.concurrency(), seconds(o.callLength().toMillis()), seconds(o.waitLength().toMillis()),
-                100 * o.waitShare(), o.ivrOnly() ? ", IVR only" : "", o.agentCount(), seconds(o.answerAfter().toMillis()),
-                DurationFormat.format(o.ringDelay()), DurationFormat.format(o.wrapUp())));
+        line(s, "load", String.format("%d calls at %.1f/s, at most %d at once, %ss each%s; %d agents answer after %ss;"
+                        + " ring delay %s; wrap-up %s", o.calls(), o.cps(), o.concurrency(), seconds(o.callLength().toMillis()),
+                o.ivrOnly() ? ", IVR only" : o.waitingCalls() == 0 ? "" : String.format(" (%d waiting callers %ss)",
+                        o.waitingCalls(), seconds(o.waitLength().toMillis())),
+                o.agentCount(), seconds(o.answerAfter().toMillis()), DurationFormat.format(o.ringDelay()),
+                DurationFormat.format(o.wrapUp())));
         line(s, "server settings", o.serverSettings().isEmpty() ? "(none)" : o.serverSettings().toString());
         line(s, "calls attempted", Long.toString(calls.attempted()));
         line(s, "answered by the IVR", calls.answered() + ", within three rings (R1, 180->200 <= 10 s): "

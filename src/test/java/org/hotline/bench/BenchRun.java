@@ -64,36 +64,20 @@ public final class BenchRun {
             JsonNode rtpBefore = api.runtime().path("rtp");
             Instant loadStart = Instant.now();
 
-            sampler.watch(hotline.pid());
-            sampler.watchSocketDrops(hotline.pid());
-            if (agents != null) {
-                sampler.watch(agents.pid());
-            }
-            List<BenchSipp> callers = new ArrayList<>();
-            for (BenchSipp.Spec spec : BenchPeers.callers(o, server)) {
-                BenchSipp caller = run(spec, started);
-                callers.add(caller);
-                sampler.watch(caller.pid());
-            }
-            sampler.start();
-            List<SippOutput> callerOutputs = callers.stream().map(BenchSipp::awaitEnd).toList();
+            List<BenchSipp> callers = placeLoad(server, hotline, agents, sampler, started);
+            List<SippOutput> outputs = callers.stream().map(BenchSipp::awaitEnd).toList();
             sampler.close();
 
             awaitIdle(api, hotline, baseline);
             IdleState after = gcAndRead(api, hotline);
-            JsonNode rtpAfter = api.runtime().path("rtp");
+            BenchResult.Rtp rtp = rtp(rtpBefore, api.runtime().path("rtp"));
             SippOutput agentOutput = agents == null ? null : agents.stop();
             hotline.close();
 
-            Map<String, ProcSampler.Peak> generator = new LinkedHashMap<>();
-            callers.forEach(c -> generator.put(c.label(), sampler.peak(c.pid())));
-            if (agents != null) {
-                generator.put(agents.label(), sampler.peak(agents.pid()));
-            }
-            List<String> loadPids = callers.stream().map(c -> "-" + c.pid() + "@").toList();
-            CallEventLog events = CallEventLog.read(hotline.log(), id -> loadPids.stream().anyMatch(id::contains));
-            BenchResult result = new BenchResult(o, Machine.describe(), calls(callerOutputs, agentOutput, events),
-                    latency(callerOutputs), sampler.peak(hotline.pid()), generator, rtp(rtpBefore, rtpAfter), sampler.socketDrops(hotline.pid()),
+            List<String> loadCallIds = callers.stream().map(c -> "-" + c.pid() + "@").toList();
+            CallEventLog events = CallEventLog.read(hotline.log(), id -> loadCallIds.stream().anyMatch(id::contains));
+            BenchResult result = new BenchResult(o, Machine.describe(), calls(outputs, agentOutput, events), latency(outputs),
+                    sampler.peak(hotline.pid()), generator(sampler, callers, agents), rtp, sampler.socketDrops(hotline.pid()),
                     announcements(events), Recordings.check(o.recordingsDir(), loadStart), baseline, after,
                     events.endReasons(), dir);
             Files.writeString(dir.resolve("summary.txt"), result.render());
@@ -103,6 +87,33 @@ public final class BenchRun {
         } finally {
             started.forEach(BenchSipp::close);
         }
+    }
+
+    /** Starts every kind of caller, and samples the server, the agents' phones and the callers from now on. */
+    private List<BenchSipp> placeLoad(String server, ServerProcess hotline, BenchSipp agents, ProcSampler sampler,
+            List<BenchSipp> started) {
+        sampler.watch(hotline.pid());
+        sampler.watchSocketDrops(hotline.pid());
+        if (agents != null) {
+            sampler.watch(agents.pid());
+        }
+        List<BenchSipp> callers = new ArrayList<>();
+        for (BenchSipp.Spec spec : BenchPeers.callers(o, server)) {
+            BenchSipp caller = run(spec, started);
+            callers.add(caller);
+            sampler.watch(caller.pid());
+        }
+        sampler.start();
+        return callers;
+    }
+
+    private static Map<String, ProcSampler.Peak> generator(ProcSampler sampler, List<BenchSipp> callers, BenchSipp agents) {
+        Map<String, ProcSampler.Peak> generator = new LinkedHashMap<>();
+        callers.forEach(c -> generator.put(c.label(), sampler.peak(c.pid())));
+        if (agents != null) {
+            generator.put(agents.label(), sampler.peak(agents.pid()));
+        }
+        return generator;
     }
 
     private Path prepare() {
