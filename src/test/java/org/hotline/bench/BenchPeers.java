@@ -17,6 +17,8 @@ final class BenchPeers {
     static final Path SCENARIOS = Path.of("bench", "sipp");
     /** The pause between the key's capture and the talk after it (caller.xml). */
     private static final Duration KEY_PLAY = Duration.ofMillis(200);
+    /** SIPp's limit on calls up at once (-l); a UAS would otherwise take its default from a rate it does not have. */
+    private static final int UAS_CALL_LIMIT = 60_000;
     private static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MARGIN = Duration.ofMinutes(2);
 
@@ -26,12 +28,12 @@ final class BenchPeers {
     static BenchSipp.Spec agentPhones(BenchOptions o, Duration lifetime) {
         return new BenchSipp.Spec("agents", SCENARIOS.resolve("agent.xml"),
                 Map.of("ANSWER_MS", Long.toString(o.answerAfter().toMillis())), null, null, 0, 0, 0, List.of(),
-                List.of("-rtp_echo"), lifetime);
+                List.of("-rtp_echo", "-l", Integer.toString(UAS_CALL_LIMIT)), lifetime);
     }
 
     /** One agent's registration (SIPp 3.6 reads no injection-file field inside [authentication]). */
-    static BenchSipp.Spec registration(String server, String workNumber, int agentsSipPort) {
-        return new BenchSipp.Spec("register/" + workNumber, SCENARIOS.resolve("register.xml"), Map.of(), server, workNumber,
+    static BenchSipp.Spec registration(String server, String workNumber, int agentsSipPort, int attempt) {
+        return new BenchSipp.Spec("register/" + workNumber + (attempt == 1 ? "" : "-" + attempt), SCENARIOS.resolve("register.xml"), Map.of(), server, workNumber,
                 1, 10, 1, List.of(), List.of("-au", workNumber, "-ap", BenchConfig.password(workNumber),
                         "-key", "agents_uas", "127.0.0.1:" + agentsSipPort), REGISTER_TIMEOUT);
     }

@@ -33,6 +33,7 @@ import org.hotline.system.Sipp;
 public final class BenchRun {
 
     private static final int PARALLEL_REGISTRATIONS = 8;
+    private static final int REGISTER_ATTEMPTS = 3;
     private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration SETTLE = Duration.ofSeconds(10);
@@ -140,10 +141,9 @@ public final class BenchRun {
                 .plusSeconds((long) (o.calls() / o.cps())).plus(o.drain()).plusMinutes(10);
         BenchSipp agents = run(BenchPeers.agentPhones(o, lifetime), started);
         register(server, agents.sipPort());
-        try (ExecutorService logins = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String agent : BenchConfig.agents(o.agentCount())) {
-                logins.submit(() -> api.setStatus(agent, "AVAILABLE", "").requireStatus(200));
-            }
+        // One at a time: the JDK's HTTP server accepts a backlog of 64, and 300 logins take a second or two.
+        for (String agent : BenchConfig.agents(o.agentCount())) {
+            api.setStatus(agent, "AVAILABLE", "").requireStatus(200);
         }
         Await.until(() -> api.agents().stream().allMatch(a -> a.path("status").asText().equals("AVAILABLE")
                 && a.path("reachable").asBoolean()), LOGIN_TIMEOUT, POLL, () -> "every agent AVAILABLE and reachable");
@@ -158,8 +158,8 @@ public final class BenchRun {
             for (String agent : BenchConfig.agents(o.agentCount())) {
                 outcomes.add(registrations.submit(() -> {
                     slots.acquire();
-                    try (BenchSipp sipp = BenchSipp.start(o.runDirectory(), BenchPeers.registration(server, agent, agentsSipPort))) {
-                        return sipp.awaitEnd();
+                    try {
+                        return registerWithRetries(server, agent, agentsSipPort);
                     } finally {
                         slots.release();
                     }
@@ -168,14 +168,39 @@ public final class BenchRun {
         }
         List<String> failed = new ArrayList<>();
         for (Future<SippOutput> outcome : outcomes) {
-            SippOutput output = outcome.resultNow();
-            if (output.successful() != 1) {
-                failed.add(output.label() + " " + output.failureReasons());
+            if (outcome.state() == Future.State.FAILED) {
+                failed.add(outcome.exceptionNow().getMessage());
+            } else if (outcome.resultNow().successful() != 1) {
+                failed.add(outcome.resultNow().label() + " " + outcome.resultNow().failureReasons());
             }
         }
         if (!failed.isEmpty()) {
             throw new IllegalStateException(failed.size() + " of " + o.agentCount() + " agents did not register: " + failed);
         }
+    }
+
+    /**
+     * One agent's registration, tried again if SIPp could not start (a free port taken by another
+     * process between the probe and SIPp's bind) or the registration failed.
+     */
+    private SippOutput registerWithRetries(String server, String agent, int agentsSipPort) {
+        IllegalStateException lastStartFailure = null;
+        SippOutput last = null;
+        for (int attempt = 1; attempt <= REGISTER_ATTEMPTS; attempt++) {
+            BenchSipp.Spec spec = BenchPeers.registration(server, agent, agentsSipPort, attempt);
+            try (BenchSipp sipp = BenchSipp.start(o.runDirectory(), spec)) {
+                last = sipp.awaitEnd();
+                if (last.successful() == 1) {
+                    return last;
+                }
+            } catch (IllegalStateException e) {
+                lastStartFailure = e;
+            }
+        }
+        if (last == null) {
+            throw lastStartFailure;
+        }
+        return last;
     }
 
     private BenchSipp run(BenchSipp.Spec spec, List<BenchSipp> started) {
