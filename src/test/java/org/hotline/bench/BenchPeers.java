@@ -17,8 +17,12 @@ final class BenchPeers {
     static final Path SCENARIOS = Path.of("bench", "sipp");
     /** The pause between the key's capture and the talk after it (caller.xml). */
     private static final Duration KEY_PLAY = Duration.ofMillis(200);
-    /** SIPp's limit on calls up at once (-l); a UAS would otherwise take its default from a rate it does not have. */
-    private static final int UAS_CALL_LIMIT = 60_000;
+    /**
+     * The agents' UAS's limit on calls up at once (-l), per agent: an agent has one call, and one
+     * more may be ending. Explicit because a UAS takes its default from a rate it does not have, and
+     * SIPp wants the limit (plus its sockets) below the open-file limit.
+     */
+    private static final int UAS_CALLS_PER_AGENT = 2;
     private static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MARGIN = Duration.ofMinutes(2);
 
@@ -28,7 +32,7 @@ final class BenchPeers {
     static BenchSipp.Spec agentPhones(BenchOptions o, Duration lifetime) {
         return new BenchSipp.Spec("agents", SCENARIOS.resolve("agent.xml"),
                 Map.of("ANSWER_MS", Long.toString(o.answerAfter().toMillis())), null, null, 0, 0, 0, List.of(),
-                List.of("-rtp_echo", "-l", Integer.toString(UAS_CALL_LIMIT)), lifetime);
+                List.of("-rtp_echo", "-l", Integer.toString(UAS_CALLS_PER_AGENT * o.agentCount() + 100)), lifetime);
     }
 
     /** One agent's registration (SIPp 3.6 reads no injection-file field inside [authentication]). */

@@ -184,7 +184,7 @@ public final class BenchRun {
      * process between the probe and SIPp's bind) or the registration failed.
      */
     private SippOutput registerWithRetries(String server, String agent, int agentsSipPort) {
-        IllegalStateException lastStartFailure = null;
+        RuntimeException lastStartFailure = null;
         SippOutput last = null;
         for (int attempt = 1; attempt <= REGISTER_ATTEMPTS; attempt++) {
             BenchSipp.Spec spec = BenchPeers.registration(server, agent, agentsSipPort, attempt);
@@ -195,6 +195,8 @@ public final class BenchRun {
                 }
             } catch (IllegalStateException e) {
                 lastStartFailure = e;
+            } catch (AssertionError e) { // Await's deadline: SIPp neither bound its port nor exited
+                lastStartFailure = new IllegalStateException("SIPp for agent " + agent + " did not start", e);
             }
         }
         if (last == null) {
