@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that builds every part from the validated configuration,
- * wires them by hand, starts them in order (prompts, the ACD on its serial executor, the HTTP API,
- * media, call flow, SIP last so no call arrives before the rest is ready) and stops them in
+ * wires them by hand, starts them in order (prompts, the ACD on its serial executor, media, call
+ * flow, the HTTP API, which also shows their counts, SIP last so no call arrives before the rest
+ * is ready) and stops them in
  * reverse. Start and close are called from one thread (main, the shutdown hook, or a test); the
  * count methods from any thread.
  */

@@ -67,6 +67,7 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
               --recordings-dir DIR  where recordings are written, checked after the run ({run} allowed)
               --set K=V             any server key, passed through (repeatable)
               --jvm-opts "..."      the server JVM's options (default "-Xms256m -Xmx1g -XX:+UseG1GC")
+              --jfr                 record the server with JFR's profile settings into <run>/server.jfr
               --rtp-ports MIN-MAX   server RTP range (default 16000-19999: 2000 pairs)
               --warmup-calls N      calls before the idle baseline (default 2: at least one per RTP event loop)
               --drain D             longest wait for idle after the run (default 90s)
@@ -131,6 +132,10 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
             String option = args[i];
             if (option.equals("--ivr-only")) {
                 b.ivrOnly = true;
+                continue;
+            }
+            if (option.equals("--jfr")) {
+                b.jfr = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -200,6 +205,7 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
         private Duration drain = Duration.ofSeconds(90);
         private Optional<Path> runDirectory = Optional.empty();
         private Path jar = Path.of("target", "hotline.jar");
+        private boolean jfr;
 
         public Builder cps(double value) { cps = value; return this; }
         public Builder concurrency(int value) { concurrency = value; return this; }
@@ -232,6 +238,9 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
             Duration waiting = waitLength.orElse(keyAfter.plus(announceFirst).plusSeconds(20));
             int total = calls != null ? calls : concurrency;
             List<String> jvm = new ArrayList<>(jvmOptions);
+            if (jfr) {
+                jvm.add("-XX:StartFlightRecording=filename=" + run.resolve("server.jfr") + ",settings=profile");
+            }
             return new BenchOptions(cps, concurrency, total, callLength, keyAfter, waitShare, waiting, ivrOnly, agents,
                     answerAfter, ringDelay, wrapUp, announceFirst, resolved,
                     recordingsDir.map(d -> Path.of(d.replace("{run}", run.toString()))), jvm, rtpPortMin, rtpPortMax,
