@@ -239,7 +239,7 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
             int total = calls != null ? calls : concurrency;
             List<String> jvm = new ArrayList<>(jvmOptions);
             if (jfr) {
-                jvm.add("-XX:StartFlightRecording=filename=" + run.resolve("server.jfr") + ",settings=profile");
+                jvm.add("-XX:StartFlightRecording=filename=" + run.resolve("server.jfr") + ",settings=profile,dumponexit=true");
             }
             return new BenchOptions(cps, concurrency, total, callLength, keyAfter, waitShare, waiting, ivrOnly, agents,
                     answerAfter, ringDelay, wrapUp, announceFirst, resolved,

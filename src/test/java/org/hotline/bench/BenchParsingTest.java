@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bench's readers of SIPp's files, the server's event log and its own options. */
 class BenchParsingTest {
@@ -52,6 +55,33 @@ class BenchParsingTest {
         assertEquals(new CallEventLog.Event("QueueEntered", "1-17126@127.0.0.1", Instant.parse("2026-11-22T13:11:02.900215529Z"),
                 "backlog", null), event);
         assertTrue(CallEventLog.parse("13:11:02.901 INFO  [main] org.hotline.Hotline sipPort=\"1\" Hotline is answering").isEmpty());
+    }
+
+    @Test
+    void timesRuleR7FromQueueEntryToTheAnnouncementInEveryQueue(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("server.out");
+        Files.write(log, List.of(
+                event("1-9@127.0.0.1", "QueueEntered", "2026-11-22T13:00:00Z", "queue=backlog, priority=0, position=1"),
+                event("2-9@127.0.0.1", "QueueEntered", "2026-11-22T13:00:01Z", "queue=general, priority=0, position=1"),
+                event("3-9@127.0.0.1", "QueueEntered", "2026-11-22T13:00:02Z", "queue=general, priority=0, position=2"),
+                event("3-9@127.0.0.1", "AgentConnected", "2026-11-22T13:00:04Z", "queue=general, agent=7001, waited=PT2S"),
+                event("1-9@127.0.0.1", "WaitAnnounced", "2026-11-22T13:00:45.004Z", "queue=backlog, position=1, expectedWait=Optional.empty"),
+                event("2-9@127.0.0.1", "WaitAnnounced", "2026-11-22T13:00:45.999Z", "queue=general, position=1, expectedWait=Optional[PT1M]"),
+                event("1-9@127.0.0.1", "QueueAbandoned", "2026-11-22T13:01:00Z", "queue=backlog, waited=PT60S, whileOffered=false"),
+                event("2-9@127.0.0.1", "AgentConnected", "2026-11-22T13:01:00Z", "queue=general, agent=7002, waited=PT59S"),
+                event("8-1@127.0.0.1", "QueueEntered", "2026-11-22T13:00:00Z", "queue=backlog, priority=0, position=1")));
+
+        CallEventLog events = CallEventLog.read(log, id -> id.contains("-9@"));
+
+        assertEquals(List.of(Duration.ofMillis(4), Duration.ofMillis(-1)), events.announcementErrors(Duration.ofSeconds(45)));
+        assertEquals(2, events.waitedAtLeast(Duration.ofSeconds(45)), "1 and 2; 3 was connected after 2 s");
+        assertEquals(1, events.entered("backlog"), "call 8-1 is not one of the load's");
+        assertEquals(2, events.count("AgentConnected"));
+    }
+
+    private static String event(String callId, String type, String at, String fields) {
+        return "13:00:00.000 INFO  [acd] org.hotline.calls callId=\"" + callId + "\" event=\"" + type + "\" " + type
+                + "[callId=" + callId + ", at=" + at + ", " + fields + "]";
     }
 
     @Test

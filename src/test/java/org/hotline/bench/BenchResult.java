@@ -44,11 +44,12 @@ record BenchResult(BenchOptions options, String machine, Calls calls, Latency la
     }
 
     /**
-     * Rule R7 in the unstaffed queue.
+     * Rule R7: waiting callers in any queue (the unstaffed one, or {@code general} when there are
+     * fewer agents than callers).
      *
-     * @param entered     callers who entered it
-     * @param waitedPast  of those, callers who stayed longer than the first announcement is due
-     * @param announced   callers who were announced to
+     * @param entered     callers who entered the unstaffed queue
+     * @param waitedPast  waits in any queue that lasted past the first announcement's due time
+     * @param announced   waits in which the caller was announced to
      * @param errorMs     announcement instant minus due instant, absolute, in ms
      */
     record Announcements(long entered, long waitedPast, long announced, Percentiles errorMs) {
@@ -96,7 +97,7 @@ record BenchResult(BenchOptions options, String machine, Calls calls, Latency la
                 rtp.relayed(), rtp.relayLost(), rtp.sendFailures(), rtp.packetsReceived(), rtp.receivedLost(),
                 rtp.packetsSent(), rtp.relayDelayP99Nanos() / 1000, rtp.relayDelayMaxNanos() / 1000));
         line(s, "server UDP drops", serverSocketDrops + " datagrams dropped by the kernel on the server's full socket buffers");
-        line(s, "R7 announcement", String.format("%d entered the unstaffed queue, %d waited past %s, %d announced; "
+        line(s, "R7 announcement", String.format("%d entered the unstaffed queue; %d waits past %s, %d announced; "
                         + "timing error %s", announcements.entered(), announcements.waitedPast(), DurationFormat.format(o.announceFirst()),
                 announcements.announced(), announcements.errorMs().format("ms")));
         line(s, "recordings", !recordings.checked() ? "not checked (no --recordings-dir)"

@@ -286,10 +286,10 @@ public final class BenchRun {
     }
 
     private BenchResult.Announcements announcements(CallEventLog events) {
-        List<Double> errors = events.announcementErrors(BenchConfig.WAIT_QUEUE, o.announceFirst()).stream()
+        List<Double> errors = events.announcementErrors(o.announceFirst()).stream()
                 .map(d -> Math.abs(d.toNanos() / 1e6)).toList();
-        return new BenchResult.Announcements(events.entered(BenchConfig.WAIT_QUEUE),
-                events.waitedAtLeast(BenchConfig.WAIT_QUEUE, o.announceFirst()), errors.size(), Percentiles.of(errors));
+        return new BenchResult.Announcements(events.entered(BenchConfig.WAIT_QUEUE), events.waitedAtLeast(o.announceFirst()),
+                errors.size(), Percentiles.of(errors));
     }
 
     private static long quantileBound(List<Long> buckets, List<Long> bounds, double quantile) {

@@ -91,16 +91,13 @@ final class CallEventLog {
     }
 
     /**
-     * Rule R7: for every caller who entered {@code queue} and was announced to, the time from
+     * Rule R7: for every caller who entered a queue and was announced to there, the time from
      * QueueEntered to the first WaitAnnounced after it, minus {@code due}.
      */
-    List<Duration> announcementErrors(String queue, Duration due) {
+    List<Duration> announcementErrors(Duration due) {
         Map<String, Instant> entered = new HashMap<>();
         List<Duration> errors = new ArrayList<>();
         for (Event e : events) {
-            if (!queue.equals(e.queue())) {
-                continue;
-            }
             if (e.type().equals("QueueEntered")) {
                 entered.put(e.callId(), e.at());
             } else if (e.type().equals("WaitAnnounced") && entered.containsKey(e.callId())) {
@@ -110,12 +107,12 @@ final class CallEventLog {
         return errors;
     }
 
-    /** Callers of {@code queue} whose wait there (to leaving it, or hanging up) lasted at least {@code due}. */
-    long waitedAtLeast(String queue, Duration due) {
+    /** Waits in a queue (to an agent, leaving it, or hanging up) that lasted at least {@code due}. */
+    long waitedAtLeast(Duration due) {
         Map<String, Instant> entered = new HashMap<>();
         long waited = 0;
         for (Event e : events) {
-            if (e.type().equals("QueueEntered") && queue.equals(e.queue())) {
+            if (e.type().equals("QueueEntered")) {
                 entered.put(e.callId(), e.at());
             } else if (WAIT_ENDS.contains(e.type()) && entered.containsKey(e.callId())
                     && Duration.between(entered.remove(e.callId()), e.at()).compareTo(due) >= 0) {
