@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hotline.config.HttpConfig;
@@ -25,7 +26,7 @@ class RuntimeResourceTest {
 
     @Test
     void showsCallCountsRtpTotalsAndTheJvm() throws Exception {
-        List<Long> buckets = new java.util.ArrayList<>(Collections.nCopies(RelayDelay.BUCKET_UPPER_BOUNDS_NANOS.size(), 0L));
+        List<Long> buckets = new ArrayList<>(Collections.nCopies(RelayDelay.BUCKET_UPPER_BOUNDS_NANOS.size(), 0L));
         buckets.set(1, 99L);
         buckets.set(6, 1L);
         RtpTotals totals = new RtpTotals(4, 3, new RtpStatistics(100, 200, 1, 0.5, 0, 0, 0, 0, 0, 100, 98, 2),

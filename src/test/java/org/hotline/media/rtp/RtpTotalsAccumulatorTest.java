@@ -2,6 +2,7 @@ package org.hotline.media.rtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class RtpTotalsAccumulatorTest {
 
     private static RelayDelay delay(long count, long total, long max, int bucket) {
         Long[] buckets = new Long[RelayDelay.BUCKET_UPPER_BOUNDS_NANOS.size()];
-        java.util.Arrays.fill(buckets, 0L);
+        Arrays.fill(buckets, 0L);
         buckets[bucket] = count;
         return new RelayDelay(count, total, max, List.of(buckets));
     }
