@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.hotline.system.Await;
 import org.hotline.system.ExternalProgram;
 import org.hotline.system.FreePorts;
@@ -29,6 +30,7 @@ final class BenchSipp implements AutoCloseable {
     private static final int MAX_SOCKETS = 4096;
     private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    private static final Duration QUIT_WAIT = Duration.ofSeconds(3);
 
     private final String label;
     private final Path dir;
@@ -145,13 +147,17 @@ final class BenchSipp implements AutoCloseable {
 
     /**
      * Stops a UAS as SIPp's own "q" does (SIGUSR1: no new calls, exit once the calls in progress
-     * end), so it writes its final statistics; killed after a grace period.
+     * end, final statistics written), twice, then terminates it: SIPp counts a finished call as
+     * open while it may still see retransmissions (-deadcall_wait, 33 s), so it may not exit by
+     * itself. Its counters are then those of the last periodic dump (-fd 5), seconds after the
+     * last call since the bench stops it only once the server has drained.
      */
     SippOutput stop() {
-        if (process.isAlive()) {
+        for (int q = 0; q < 2 && process.isAlive(); q++) {
             ExternalProgram.run(List.of("kill", "-USR1", Long.toString(process.pid())), dir, "kill", Duration.ofSeconds(5));
-            process.awaitExit(STOP_GRACE);
+            waitForExit(QUIT_WAIT);
         }
+        process.terminate();
         return output();
     }
 
@@ -166,6 +172,16 @@ final class BenchSipp implements AutoCloseable {
 
     private int exitCode() {
         return process.awaitExit(Duration.ZERO).exitCode();
+    }
+
+    /** Waits up to {@code timeout} for the process to end; it is left running if it does not. */
+    private void waitForExit(Duration timeout) {
+        try {
+            ProcessHandle.of(process.pid()).ifPresent(handle -> handle.onExit().orTimeout(timeout.toMillis(),
+                    TimeUnit.MILLISECONDS).exceptionally(e -> handle).join());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("waiting for SIPp " + label + " to exit", e);
+        }
     }
 
     private void awaitBound() {
