@@ -138,6 +138,9 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
                 b.jfr = true;
                 continue;
             }
+            if (!USAGE.contains("  " + option + " ")) {
+                throw new IllegalArgumentException("unknown option " + option);
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + option);
             }

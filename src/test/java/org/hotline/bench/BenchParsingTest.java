@@ -103,5 +103,6 @@ class BenchParsingTest {
         assertEquals(Duration.ofSeconds(70), o.waitLength(), "key after 5 s + R7's 45 s + 20 s");
         assertEquals(o.runDirectory().resolve("rec").toString(), o.serverSettings().get("recording.directory"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--wait-share", "2"}));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--cals", "2"}));
     }
 }
