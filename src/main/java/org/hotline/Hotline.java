@@ -33,6 +33,7 @@ import org.hotline.http.HttpApi;
 import org.hotline.http.OperationsResource;
 import org.hotline.http.Route;
 import org.hotline.http.StoreRoutes;
+import org.hotline.http.RuntimeResource;
 import org.hotline.media.rtp.RtpEngine;
 import org.hotline.metrics.AcdSnapshot;
 import org.hotline.metrics.HotlineMetrics;
@@ -146,7 +147,7 @@ public final class Hotline implements AutoCloseable {
                 () -> acd.queues().thenCombine(acd.agents(), AcdSnapshot::new), List.of()));
         HttpApi http;
         try {
-            List<Route> routes = new ArrayList<>(new AcdResource(acd, clock).routes());
+            List<Route> routes = routes(acd, clock, media, flows, sip);
             routes.addAll(StoreRoutes.of(store, config.qa(), config.service().timeZone(), clock));
             routes.addAll(new OperationsResource(operations::scrape, MetricsEndpoint.CONTENT_TYPE, operations::health)
                     .routes());
@@ -191,6 +192,16 @@ public final class Hotline implements AutoCloseable {
                 config.agents().members().stream().map(AgentConfig::workNumber).toList(), prompts,
                 config.service().defaultLanguage(), queues, flows, events, clock, acd::agentReachable,
                 new AcdFeatureCodes(acd), AgiFront.recordingsTo(recordings))));
+    }
+
+    /** The ACD's routes and the runtime counts the load bench reads (issue 7); the caller adds the rest. */
+    private static List<Route> routes(AcdDriver acd, Clock clock, RtpEngine media, CallFlowRunner flows, SipFront sip) {
+        RuntimeResource runtime = new RuntimeResource(() -> new RuntimeResource.Counts(sip.activeCalls(),
+                sip.activeAgentLegs(), flows.liveFlows(), sip.stackDialogs(),
+                sip.stackServerTransactions() + sip.stackClientTransactions(), media.sessionsInUse()), media::totals);
+        List<Route> routes = new ArrayList<>(new AcdResource(acd, clock).routes());
+        routes.addAll(runtime.routes());
+        return routes;
     }
 
     /**

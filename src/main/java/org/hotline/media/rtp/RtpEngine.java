@@ -51,6 +51,7 @@ public final class RtpEngine implements MediaEngine {
     private final Set<RtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final RtpSessionListener listener;
+    private final RtpTotalsAccumulator totals = new RtpTotalsAccumulator();
 
     /** Production engine: SSRCs, sequence numbers and timestamps from a {@link SecureRandom} (RFC 3550 §5.1). */
     public RtpEngine(RtpConfig config) {
@@ -135,6 +136,7 @@ public final class RtpEngine implements MediaEngine {
         }
         RtpSession session = new RtpSession(callId, loop, pair, stream, this::onSessionClosed);
         sessions.add(session);
+        totals.opened();
         log.atDebug().addKeyValue("callId", callId).addKeyValue("rtpPort", pair.rtpPort()).log("RTP session opened");
         return session;
     }
@@ -152,6 +154,11 @@ public final class RtpEngine implements MediaEngine {
     /** Whether sessions can be opened: not closed, event loops running (the health check's RTP component). */
     public boolean running() {
         return !closed.get() && !group.isShuttingDown();
+    }
+
+    /** Every session's counters since the engine started, closed sessions included (any thread). */
+    public RtpTotals totals() {
+        return totals.totals(sessions);
     }
 
     /** Closes every session, then stops the event loops, waiting at most {@link #SHUTDOWN_WAIT}. */
@@ -174,7 +181,7 @@ public final class RtpEngine implements MediaEngine {
 
     /** Returns the session's ports, once: a port pair may already serve the next call. */
     private void onSessionClosed(RtpSession session) {
-        if (!sessions.remove(session)) {
+        if (!totals.close(session, sessions)) {
             return;
         }
         ports.release(session.localPort());
