@@ -1,6 +1,7 @@
 package org.hotline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,6 +44,9 @@ import org.hotline.prompt.PromptLibrary;
 import org.hotline.recording.RecordingListener;
 import org.hotline.recording.RecordingListeners;
 import org.hotline.recording.Recordings;
+import org.hotline.qa.QaCoverage;
+import org.hotline.qa.QaSampler;
+import org.hotline.qa.QaService;
 import org.hotline.sip.AgentAccess;
 import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.SipFront;
@@ -62,6 +66,8 @@ import org.slf4j.LoggerFactory;
 public final class Hotline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Hotline.class);
+    /** How often rule R14's QA coverage is counted for the metrics (the alert waits an hour anyway). */
+    private static final Duration QA_COVERAGE_INTERVAL = Duration.ofMinutes(5);
 
     private final Store store;
     private final AcdDriver acd;
@@ -72,9 +78,11 @@ public final class Hotline implements AutoCloseable {
     private final Optional<AgiFront> agi;
     private final Recordings recordings;
     private final HotlineMetrics metrics;
+    private final QaCoverage qaCoverage;
 
     private Hotline(Store store, AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip,
-            Optional<AgiFront> agi, Recordings recordings, HotlineMetrics metrics) {
+            Optional<AgiFront> agi, Recordings recordings, HotlineMetrics metrics, QaCoverage qaCoverage) {
+        this.qaCoverage = qaCoverage;
         this.store = store;
         this.metrics = metrics;
         this.acd = acd;
@@ -161,12 +169,17 @@ public final class Hotline implements AutoCloseable {
             store.close();
             throw e;
         }
+        // Rule R14's coverage for the "QA coverage short" alert, counted off the call path.
+        QaCoverage qaCoverage = QaCoverage.start(new QaService(store.calls(), store.qa(),
+                new QaSampler(config.qa().samplesPerAgentPerWeek(), config.qa().seed()), config.service().timeZone(), clock)
+                ::agentsUnderSampled, metrics.catalog()::qaAgentsUnderSampled, QA_COVERAGE_INTERVAL);
         Optional<AgiFront> agi = Optional.empty();
         try {
             agi = startAgi(config, prompts, queues, flows, events, clock, acd, recordingsListener);
             sip.start();
         } catch (RuntimeException e) {
             agi.ifPresent(AgiFront::close);
+            qaCoverage.close();
             flows.close();
             recordings.close();
             media.close();
@@ -179,7 +192,7 @@ public final class Hotline implements AutoCloseable {
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");
-        return new Hotline(store, acd, http, media, flows, sip, agi, recordings, metrics);
+        return new Hotline(store, acd, http, media, flows, sip, agi, recordings, metrics, qaCoverage);
     }
 
     /** Behind Asterisk (issue 6, {@code agi.enabled}): the FastAGI front runs the same flows and ACD. */
@@ -280,7 +293,7 @@ public final class Hotline implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<Runnable> inOrder = List.of(sip::close, () -> agi.ifPresent(AgiFront::close), flows::close, recordings::close,
+        List<Runnable> inOrder = List.of(sip::close, () -> agi.ifPresent(AgiFront::close), qaCoverage::close, flows::close, recordings::close,
                 media::close, http::close, acd::close, metrics::close, store::close);
         RuntimeException first = null;
         for (Runnable part : inOrder) {
