@@ -43,6 +43,7 @@ import org.hotline.prompt.PromptLibrary;
 import org.hotline.recording.RecordingListener;
 import org.hotline.recording.RecordingListeners;
 import org.hotline.recording.Recordings;
+import org.hotline.retention.RetentionJob;
 import org.hotline.sip.AgentAccess;
 import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.SipFront;
@@ -72,10 +73,12 @@ public final class Hotline implements AutoCloseable {
     private final Optional<AgiFront> agi;
     private final Recordings recordings;
     private final HotlineMetrics metrics;
+    private final RetentionJob retention;
 
     private Hotline(Store store, AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip,
-            Optional<AgiFront> agi, Recordings recordings, HotlineMetrics metrics) {
+            Optional<AgiFront> agi, Recordings recordings, HotlineMetrics metrics, RetentionJob retention) {
         this.store = store;
+        this.retention = retention;
         this.metrics = metrics;
         this.acd = acd;
         this.http = http;
@@ -176,10 +179,12 @@ public final class Hotline implements AutoCloseable {
             store.close();
             throw e;
         }
+        // Rule R15: expired recordings are deleted daily off-peak, on the job's own thread.
+        RetentionJob retention = RetentionJob.start(config, store, clock);
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");
-        return new Hotline(store, acd, http, media, flows, sip, agi, recordings, metrics);
+        return new Hotline(store, acd, http, media, flows, sip, agi, recordings, metrics, retention);
     }
 
     /** Behind Asterisk (issue 6, {@code agi.enabled}): the FastAGI front runs the same flows and ACD. */
@@ -275,13 +280,13 @@ public final class Hotline implements AutoCloseable {
 
     /**
      * Stops SIP first (active calls get a BYE) and the FastAGI front, then the call flows, the
-     * recordings (files closed), media, the HTTP API, the ACD, the metrics and last the store, so the calls' last
+     * recordings (files closed), media, the HTTP API, the ACD, the retention job, the metrics and last the store, so the calls' last
      * events are written (or spooled).
      */
     @Override
     public void close() {
         List<Runnable> inOrder = List.of(sip::close, () -> agi.ifPresent(AgiFront::close), flows::close, recordings::close,
-                media::close, http::close, acd::close, metrics::close, store::close);
+                media::close, http::close, acd::close, retention::close, metrics::close, store::close);
         RuntimeException first = null;
         for (Runnable part : inOrder) {
             try {
