@@ -39,6 +39,7 @@ public final class RetentionJob implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicLong passes = new AtomicLong();
     private final AtomicReference<RetentionPass.Report> lastReport = new AtomicReference<>();
+    private volatile Instant next;
     private Thread thread;
 
     RetentionJob(RetentionPass pass, LocalTime runsAt, ZoneId zone, Clock clock, Duration maxNap) {
@@ -60,9 +61,10 @@ public final class RetentionJob implements AutoCloseable {
     }
 
     RetentionJob start() {
+        next = nextRun(clock.instant(), runsAt, zone);
         thread = Thread.ofVirtual().name("retention").start(this::loop);
         log.atInfo().addKeyValue("runsAt", runsAt).addKeyValue("zone", zone)
-                .addKeyValue("next", nextRun(clock.instant(), runsAt, zone)).log("retention job started");
+                .addKeyValue("next", next).log("retention job started");
         return this;
     }
 
@@ -78,7 +80,6 @@ public final class RetentionJob implements AutoCloseable {
     }
 
     private void loop() {
-        Instant next = nextRun(clock.instant(), runsAt, zone);
         try {
             while (closing.getCount() > 0) {
                 Instant now = clock.instant();
@@ -103,6 +104,11 @@ public final class RetentionJob implements AutoCloseable {
         } finally {
             passes.incrementAndGet();
         }
+    }
+
+    /** When the next pass is due. */
+    public Instant nextPass() {
+        return next;
     }
 
     /** Passes run so far (ended, whether they deleted anything or failed). */
