@@ -56,9 +56,9 @@ import org.slf4j.LoggerFactory;
  * The composition root: the one place that builds every part from the validated configuration,
  * wires them by hand, starts them in order (prompts, the store, recordings with their crash repair,
  * the metrics, the ACD on its serial executor, media, the HTTP API with /metrics and /health, SIP
- * and the FastAGI front last so no call arrives before the rest is ready) and stops them in
- * reverse. Start and close are called from one thread (main, the shutdown hook, or a test); the
- * count methods from any thread.
+ * and the FastAGI front last so no call arrives before the rest is ready, then the daily retention
+ * job) and stops them in reverse. Start and close are called from one thread (main, the shutdown
+ * hook, or a test); the count methods from any thread.
  */
 public final class Hotline implements AutoCloseable {
 
