@@ -14,6 +14,8 @@ import org.hotline.acd.runtime.AcdFeatureCodes;
 import org.hotline.acd.runtime.AcdQueueGateway;
 import org.hotline.acd.runtime.AgentEventLog;
 import org.hotline.acd.runtime.SingleThreadSerialExecutor;
+import org.hotline.call.BusyLine;
+import org.hotline.call.CallAdmission;
 import org.hotline.call.CallFlow;
 import org.hotline.call.CallFlowRunner;
 import org.hotline.call.PromptNames;
@@ -27,6 +29,7 @@ import org.hotline.event.LoggingCallEventListener;
 import org.hotline.http.AcdResource;
 import org.hotline.http.HttpApi;
 import org.hotline.media.rtp.RtpEngine;
+import org.hotline.prompt.FallbackPrompts;
 import org.hotline.prompt.PromptLibrary;
 import org.hotline.sip.AgentAccess;
 import org.hotline.sip.registrar.DigestAlgorithm;
@@ -73,7 +76,9 @@ public final class Hotline implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         PromptLibrary prompts = PromptLibrary.load(config.prompts().directory(), config.service().languages());
         requirePrompts(config, prompts);
-        CallEventListener events = new CompositeCallEventListener(List.of(new LoggingCallEventListener(), extraListener));
+        CallAdmission admission = new CallAdmission(config.overload()); // rule R20: frees a slot on each Ended
+        CallEventListener events = new CompositeCallEventListener(List.of(new LoggingCallEventListener(), admission,
+                extraListener));
         SipConfig sipConfig = AdvertisedAddress.resolve(config.sip());
 
         AcdDriver acd = new AcdDriver(AcdConfigMapping.setup(config), clock, new SingleThreadSerialExecutor(),
@@ -97,8 +102,10 @@ public final class Hotline implements AutoCloseable {
 
         RtpEngine media = new RtpEngine(config.rtp());
         CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock));
-        SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, prompts, queues, flows, events,
-                clock, agents));
+        SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, new FallbackPrompts(prompts),
+                queues, flows, events,
+                clock, agents), new SipFront.Continuity(admission,
+                        new BusyLine(config.service().defaultLanguage(), events, clock), config.trunk()));
         try {
             sip.start();
         } catch (RuntimeException e) {

@@ -33,6 +33,7 @@ final class ConfigValidator {
         checkHours(require(config.hours(), "hours"));
         checkHolidays(require(config.holidays(), "holidays"));
         new AgentValidator(this, queues, config.service().numbers()).check(require(config.agents(), "agents"));
+        new ContinuityValidator(this).check(config);
     }
 
     private void checkHttp(HttpConfig http) {
@@ -156,8 +157,9 @@ final class ConfigValidator {
     private void checkForwardUri(HoursConfig.AfterHours afterHours) {
         String uri = afterHours.forwardUri();
         boolean forward = afterHours.action() == HoursConfig.AfterHours.Action.FORWARD;
-        if (forward && (uri == null || !(uri.startsWith("sip:") || uri.startsWith("sips:")))) {
-            throw fail("hours.afterHours.forwardUri", "FORWARD needs a sip: URI of the on-call line (rule R19)");
+        if (forward && (uri == null || !(uri.startsWith("sip:") || uri.startsWith("sips:") || uri.startsWith("tel:")))) {
+            throw fail("hours.afterHours.forwardUri", "FORWARD needs a sip: URI of the on-call line, or a tel: number"
+                    + " dialled through the trunk (rule R19)");
         }
         if (!forward && uri != null) {
             throw fail("hours.afterHours.forwardUri", "is only used with action FORWARD; the action is " + afterHours.action());

@@ -16,5 +16,9 @@ public record HotlineConfig(
         HoursConfig hours,
         HolidaysConfig holidays,
         List<QueueConfig> queues,
-        AgentsConfig agents) {
+        AgentsConfig agents,
+        TrunkConfig trunk,
+        CallbackConfig callback,
+        MessagesConfig messages,
+        OverloadConfig overload) {
 }

@@ -22,7 +22,7 @@ final class BridgedLeg implements AgentLeg {
     private static final Duration UNTIL_DONE = Duration.ofDays(1);
 
     private final AgentCall call;
-    private final SipCall caller;
+    private final CallerSide caller;
     private final MediaSession agentSide;
     private final Prompts prompts;
     private final LegEvents events;
@@ -32,7 +32,7 @@ final class BridgedLeg implements AgentLeg {
     private boolean relaying;
     private boolean held;
 
-    BridgedLeg(AgentCall call, SipCall caller, MediaSession agentSide, Prompts prompts) {
+    BridgedLeg(AgentCall call, CallerSide caller, MediaSession agentSide, Prompts prompts) {
         this.call = call;
         this.caller = caller;
         this.agentSide = agentSide;

@@ -56,6 +56,7 @@ public final class SipCall implements CallControl, DialogEndpoint {
     private final CallDialog signalling;
     private final ReentrantLock lock = new ReentrantLock();
     private final EndActions endActions;
+    private final CallerSide side;
     private CallState state = CallState.RINGING;
     private volatile Instant ringingStartedAt;
     private volatile ReferTransfer transfer;
@@ -69,6 +70,8 @@ public final class SipCall implements CallControl, DialogEndpoint {
         this.media = media;
         this.endActions = new EndActions(info.callId());
         this.audio = new CallerAudio(info.callId(), media.session(), ctx.prompts(), ended);
+        this.side = new CallerSide(info.callId(), info.caller(), Optional.ofNullable(callerDisplay), media.session(),
+                ended, endActions);
         Dialog dialog = inviteTx.getDialog();
         this.signalling = new CallDialog(ctx, this, inviteTx, dialog, toTag);
         media.session().setDigitListener(this::onDigit);
@@ -198,7 +201,7 @@ public final class SipCall implements CallControl, DialogEndpoint {
 
     @Override
     public AgentOffer offerAgent(String workNumber, AgentOfferListener listener) {
-        return AgentOfferAttempt.start(ctx, this, workNumber, listener);
+        return AgentOfferAttempt.start(ctx, side(), workNumber, listener);
     }
 
     @Override
@@ -360,6 +363,11 @@ public final class SipCall implements CallControl, DialogEndpoint {
 
     MediaSession mediaSession() {
         return media.session();
+    }
+
+    /** This caller as the agent legs bridged with it see it. */
+    CallerSide side() {
+        return side;
     }
 
     /** The caller's From display name, if any. */

@@ -22,11 +22,13 @@ import java.util.concurrent.TimeUnit;
 import javax.sip.ListeningPoint;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
+import org.hotline.call.CallAdmission;
 import org.hotline.call.EndReason;
 import org.hotline.call.IncomingCallHandler;
 import org.hotline.call.QueueGateway;
 import org.hotline.config.ServiceConfig;
 import org.hotline.config.SipConfig;
+import org.hotline.config.TrunkConfig;
 import org.hotline.event.CallEventListener;
 import org.hotline.media.MediaEngine;
 import org.hotline.prompt.Prompts;
@@ -126,11 +128,31 @@ public final class SipFront implements AutoCloseable {
         }
     }
 
+    /**
+     * Issue 8's part of the front: rule R20's overload admission of new callers, the handler of the
+     * callers past the limit (the busy message), and the outbound trunk (rules R12, R19).
+     *
+     * @param trunk the {@code trunk:} section; when enabled, {@link #trunk()} dials through it
+     */
+    public record Continuity(CallAdmission admission, IncomingCallHandler overloaded, TrunkConfig trunk) {
+
+        /** Every caller admitted, no trunk. */
+        public static final Continuity NONE = new Continuity(CallAdmission.UNLIMITED,
+                call -> call.hangup(EndReason.OVERLOADED), TrunkConfig.DISABLED);
+
+        public Continuity {
+            Objects.requireNonNull(admission, "admission");
+            Objects.requireNonNull(overloaded, "overloaded");
+            Objects.requireNonNull(trunk, "trunk");
+        }
+    }
+
     private enum Lifecycle { NEW, RUNNING, CLOSED }
 
     private static final Logger log = LoggerFactory.getLogger(SipFront.class);
 
     private final Wiring wiring;
+    private final Continuity continuity;
     private final ActiveCalls calls = new ActiveCalls();
     private Lifecycle lifecycle = Lifecycle.NEW;
     private SipStackImpl stack;
@@ -138,7 +160,13 @@ public final class SipFront implements AutoCloseable {
     private Registrar registrar;
 
     public SipFront(Wiring wiring) {
+        this(wiring, Continuity.NONE);
+    }
+
+    /** A front with rule R20's overload admission and the outbound trunk (issue 8). */
+    public SipFront(Wiring wiring, Continuity continuity) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
+        this.continuity = Objects.requireNonNull(continuity, "continuity");
     }
 
     /** Creates the stack and its listening points; throws {@link IllegalStateException} if it cannot. */
@@ -164,7 +192,7 @@ public final class SipFront implements AutoCloseable {
                     Thread.ofPlatform().name("hotline-sip-timers").daemon().factory());
             SipCallContext ctx = context(provider);
             provider.addSipListener(SipRequestDispatcher.assemble(ctx, new HashSet<>(wiring.service().numbers()),
-                    wiring.calls(), agentDoor(ctx)));
+                    wiring.calls(), agentDoor(ctx), continuity));
             stack.start();
         } catch (SipException | java.util.TooManyListenersException | javax.sip.InvalidArgumentException e) {
             if (stack != null) {

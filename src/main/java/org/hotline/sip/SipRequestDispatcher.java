@@ -41,10 +41,16 @@ final class SipRequestDispatcher implements SipListener {
 
     static SipRequestDispatcher assemble(SipCallContext ctx, Set<String> numbers, IncomingCallHandler incoming,
             AgentDoor agents) {
+        return assemble(ctx, numbers, incoming, agents, SipFront.Continuity.NONE);
+    }
+
+    /** With rule R20's overload admission on new INVITEs (issue 8). */
+    static SipRequestDispatcher assemble(SipCallContext ctx, Set<String> numbers, IncomingCallHandler incoming,
+            AgentDoor agents, SipFront.Continuity continuity) {
         SipMessaging messaging = ctx.messaging();
         ActiveCalls calls = ctx.calls();
         return new SipRequestDispatcher(messaging, Map.of(
-                Request.INVITE, new InviteHandler(ctx, numbers, incoming, agents.featureCodes()),
+                Request.INVITE, new InviteHandler(ctx, numbers, incoming, agents.featureCodes(), continuity),
                 Request.ACK, new AckHandler(calls),
                 Request.BYE, ByeHandler.create(messaging, calls),
                 Request.CANCEL, CancelHandler.create(messaging, calls),

@@ -92,6 +92,12 @@ final class FlowHarness {
             case CallEvent.AgentCallEnded e -> "AgentCallEnded " + e.agent() + " " + e.endedBy();
             case CallEvent.QueueAbandoned e -> "QueueAbandoned " + e.queue();
             case CallEvent.QueueNotServed e -> "QueueNotServed " + e.queue() + " " + e.reason();
+            case CallEvent.CallRefused e -> "CallRefused " + e.treatment();
+            case CallEvent.CallbackOffered e -> "CallbackOffered " + e.queue();
+            case CallEvent.CallbackRequested e -> "CallbackRequested " + e.queue() + " " + e.number() + " " + e.merged();
+            case CallEvent.CallbackAttempted e -> "CallbackAttempted " + e.agent() + " " + e.attempt() + " " + e.result();
+            case CallEvent.CallbackFinished e -> "CallbackFinished " + e.outcome() + " " + e.attempts();
+            case CallEvent.MessageLeft e -> "MessageLeft " + e.endedBy();
         };
     }
 
@@ -118,6 +124,7 @@ final class FlowHarness {
         return new HotlineConfig(config.service(), config.sip(), config.rtp(), config.http(), config.prompts(),
                 new IvrConfig(ivr.noInputTimeout(), ivr.hangupAfterGoodbye(), ivr.maxInvalidInputs(), ivr.agentKey(),
                         ivr.agentQueue(), menu),
-                config.hours(), config.holidays(), config.queues(), config.agents());
+                config.hours(), config.holidays(), config.queues(), config.agents(), config.trunk(), config.callback(),
+                config.messages(), config.overload());
     }
 }
