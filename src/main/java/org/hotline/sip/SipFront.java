@@ -25,6 +25,7 @@ import javax.sip.SipProvider;
 import org.hotline.call.CallAdmission;
 import org.hotline.call.EndReason;
 import org.hotline.call.IncomingCallHandler;
+import org.hotline.call.OutboundRoute;
 import org.hotline.call.QueueGateway;
 import org.hotline.config.ServiceConfig;
 import org.hotline.config.SipConfig;
@@ -153,11 +154,14 @@ public final class SipFront implements AutoCloseable {
 
     private final Wiring wiring;
     private final Continuity continuity;
+    private final TrunkRoute trunk;
     private final ActiveCalls calls = new ActiveCalls();
     private Lifecycle lifecycle = Lifecycle.NEW;
     private SipStackImpl stack;
     private ScheduledExecutorService timers;
     private Registrar registrar;
+    private TrunkRegistration trunkRegistration;
+    private SipCallContext trunkContext;
 
     public SipFront(Wiring wiring) {
         this(wiring, Continuity.NONE);
@@ -167,6 +171,7 @@ public final class SipFront implements AutoCloseable {
     public SipFront(Wiring wiring, Continuity continuity) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
         this.continuity = Objects.requireNonNull(continuity, "continuity");
+        this.trunk = new TrunkRoute(continuity.trunk());
     }
 
     /** Creates the stack and its listening points; throws {@link IllegalStateException} if it cannot. */
@@ -191,6 +196,7 @@ public final class SipFront implements AutoCloseable {
             timers = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("hotline-sip-timers").daemon().factory());
             SipCallContext ctx = context(provider);
+            trunkContext = ctx;
             provider.addSipListener(SipRequestDispatcher.assemble(ctx, new HashSet<>(wiring.service().numbers()),
                     wiring.calls(), agentDoor(ctx), continuity));
             stack.start();
@@ -204,6 +210,7 @@ public final class SipFront implements AutoCloseable {
             throw new IllegalStateException("cannot start the SIP front on " + sip.bindAddress() + ":" + sip.port(), e);
         }
         timers.scheduleWithFixedDelay(this::purgeRegistrations, 1, 1, TimeUnit.SECONDS);
+        startTrunk();
         lifecycle = Lifecycle.RUNNING;
         log.atInfo().addKeyValue("address", sip.bindAddress()).addKeyValue("port", sip.port())
                 .addKeyValue("transports", sip.transports()).log("SIP front listening");
@@ -219,6 +226,36 @@ public final class SipFront implements AutoCloseable {
         registrar = new Registrar(agents.registrar(), wiring.clock(), messaging.addresses, agents.registrations());
         return new SipCallContext(messaging, new SdpNegotiator(), wiring.prompts(), wiring.queues(), wiring.events(),
                 wiring.clock(), sip.ringDelay(), wiring.tuning(), calls, wiring.media(), registrar, timers);
+    }
+
+    /** Issue 8: outbound calls through the trunk from now on, and its registration if configured. */
+    private void startTrunk() {
+        TrunkConfig config = continuity.trunk();
+        if (!config.enabled()) {
+            return;
+        }
+        trunk.bind(trunkContext);
+        if (config.registration().enabled()) {
+            trunkRegistration = new TrunkRegistration(trunkContext, config, trunk.digest());
+            trunkRegistration.start();
+        }
+        log.atInfo().addKeyValue("proxy", config.proxy().host() + ":" + config.proxy().port())
+                .addKeyValue("registering", config.registration().enabled()).log("trunk ready for outbound calls");
+    }
+
+    /** The outbound route (rules R12, R19): dials once the front runs with {@code trunk.enabled}. */
+    public OutboundRoute trunk() {
+        return trunk;
+    }
+
+    /** Whether the trunk registration is current ({@code false} without registration). */
+    public boolean trunkRegistered() {
+        return trunkRegistration != null && trunkRegistration.registered();
+    }
+
+    /** Calls placed through the trunk between INVITE and their end. */
+    public int outboundCalls() {
+        return calls.outbound();
     }
 
     /** REGISTER and feature codes share one digest authenticator and one lockout (issue 3 item 1). */
@@ -295,9 +332,13 @@ public final class SipFront implements AutoCloseable {
             }
             lifecycle = Lifecycle.CLOSED;
         }
+        if (trunkRegistration != null) {
+            trunkRegistration.stop();
+        }
         List<SipCall> active = calls.snapshot();
         try (ExecutorService hangups = Executors.newVirtualThreadPerTaskExecutor()) {
             active.forEach(call -> hangups.submit(() -> call.hangup(EndReason.FAILURE)));
+            calls.outboundSnapshot().forEach(call -> hangups.submit(() -> call.hangup(EndReason.FAILURE)));
         }
         Instant deadline = wiring.clock().instant().plus(wiring.tuning().shutdownGrace());
         for (SipCall call : active) {

@@ -96,7 +96,7 @@ final class SipRequestDispatcher implements SipListener {
     public void processResponse(ResponseEvent event) {
         ClientTransaction ct = event.getClientTransaction();
         Response response = event.getResponse();
-        if (ct == null || !(ct.getApplicationData() instanceof DialogEndpoint endpoint)) {
+        if (ct == null || !(ct.getApplicationData() instanceof ClientRequestOwner endpoint)) {
             // e.g. a 2xx retransmitted after its transaction ended: the stack re-sends our ACK
             log.atDebug().addKeyValue("callId", SipCall.callIdOf(response)).addKeyValue("status",
                     response.getStatusCode()).log("stray response dropped");
@@ -121,7 +121,7 @@ final class SipRequestDispatcher implements SipListener {
             return;
         }
         ClientTransaction ct = event.getClientTransaction();
-        if (ct.getApplicationData() instanceof DialogEndpoint endpoint) {
+        if (ct.getApplicationData() instanceof ClientRequestOwner endpoint) {
             log.atWarn().addKeyValue("callId", endpoint.callId()).addKeyValue("method", ct.getRequest().getMethod())
                     .log("no response to our request");
             try {

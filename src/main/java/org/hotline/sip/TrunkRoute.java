@@ -1,0 +1,68 @@
+package org.hotline.sip;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Objects;
+import org.hotline.call.CallInfo;
+import org.hotline.call.OutboundCall;
+import org.hotline.call.OutboundRoute;
+import org.hotline.config.TrunkConfig;
+import org.hotline.media.MediaSession;
+
+/**
+ * The configured SIP trunk as the rest of Hotline sees it ({@link OutboundRoute}): prepares
+ * {@link TrunkCall}s on the front's stack once the front runs. Created with the front, bound to
+ * its stack when it starts ({@link #bind}); until then, or without {@code trunk.enabled}, nothing
+ * can be dialled. Thread-safe: the context is published once through a volatile field.
+ */
+public final class TrunkRoute implements OutboundRoute {
+
+    private static final int CNONCE_BYTES = 16;
+
+    private final TrunkConfig config;
+    private final DigestClient digest;
+    private volatile SipCallContext ctx;
+
+    TrunkRoute(TrunkConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        SecureRandom random = new SecureRandom();
+        this.digest = new DigestClient(config.auth(), () -> {
+            byte[] bytes = new byte[CNONCE_BYTES];
+            random.nextBytes(bytes);
+            return HexFormat.of().formatHex(bytes);
+        });
+    }
+
+    void bind(SipCallContext context) {
+        this.ctx = context;
+    }
+
+    @Override
+    public boolean available() {
+        return config.enabled() && ctx != null;
+    }
+
+    /**
+     * @throws IllegalStateException without a trunk or before the front runs
+     * @throws org.hotline.media.PortsExhaustedException when no RTP port pair is free
+     */
+    @Override
+    public OutboundCall prepare(String callId, String number) {
+        SipCallContext context = ctx;
+        if (!config.enabled() || context == null) {
+            throw new IllegalStateException("no trunk to dial " + callId + " through (trunk.enabled: "
+                    + config.enabled() + ", front running: " + (context != null) + ")");
+        }
+        MediaSession session = context.mediaEngine().open(callId + "/trunk");
+        CallInfo info = new CallInfo(callId, number, number, CallInfo.Front.SIP, context.clock().instant());
+        return new TrunkCall(context, this, info, session);
+    }
+
+    TrunkConfig config() {
+        return config;
+    }
+
+    DigestClient digest() {
+        return digest;
+    }
+}
