@@ -13,6 +13,7 @@ import org.hotline.acd.runtime.AcdEventRouter;
 import org.hotline.acd.runtime.AcdFeatureCodes;
 import org.hotline.acd.runtime.AcdQueueGateway;
 import org.hotline.acd.runtime.AgentEventLog;
+import org.hotline.acd.runtime.CallbackSettings;
 import org.hotline.acd.runtime.SingleThreadSerialExecutor;
 import org.hotline.call.BusyLine;
 import org.hotline.call.CallAdmission;
@@ -34,6 +35,7 @@ import org.hotline.prompt.PromptLibrary;
 import org.hotline.sip.AgentAccess;
 import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.SipFront;
+import org.hotline.sip.TrunkRoute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,8 +85,9 @@ public final class Hotline implements AutoCloseable {
 
         AcdDriver acd = new AcdDriver(AcdConfigMapping.setup(config), clock, new SingleThreadSerialExecutor(),
                 new AcdEventRouter(events, new AgentEventLog()));
+        TrunkRoute trunk = TrunkRoute.of(config.trunk()); // rules R12, R19: bound to the SIP stack when it starts
         AcdQueueGateway queues = new AcdQueueGateway(acd, AcdConfigMapping.directory(config),
-                config.service().defaultLanguage(), clock, events);
+                config.service().defaultLanguage(), clock, events, trunk, CallbackSettings.of(config.callback()));
         // Agents' softphones: REGISTER with digest auth and *1/*2/*3/*0 feature-code calls (issue 3).
         // Registration is the agents' device state: only reachable agents are offered calls.
         AcdRegistrationListener reachability = new AcdRegistrationListener(acd);
@@ -105,7 +108,7 @@ public final class Hotline implements AutoCloseable {
         SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, new FallbackPrompts(prompts),
                 queues, flows, events,
                 clock, agents), new SipFront.Continuity(admission,
-                        new BusyLine(config.service().defaultLanguage(), events, clock), config.trunk()));
+                        new BusyLine(config.service().defaultLanguage(), events, clock), trunk));
         try {
             sip.start();
         } catch (RuntimeException e) {

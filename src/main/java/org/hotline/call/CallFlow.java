@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  *           greeting (R2) ─ menu (R4, R5, R6) ─ silent: goodbye, hang up (R5)
  *                                            └ queue: transfer.connecting, ACD ─ SERVED: survey (R11), closing (R10)
  *                                                                              ├ NOT_SERVED: transfer.failed (R9), closing
+ *                                                                              ├ CALLBACK: closing (R12)
  *                                                                              └ ABANDONED: nothing (caller gone)
  * </pre>
  * A caller's hang-up ends the flow quietly (the front reports it); any other failure still says
@@ -89,6 +90,7 @@ public final class CallFlow {
             case SERVED -> close(session, EndReason.COMPLETED, survey(session, target.queue()));
             case NOT_SERVED -> close(session, EndReason.NOT_SERVED, List.of(PromptNames.TRANSFER_FAILED));
             case ABANDONED -> log.atDebug().addKeyValue("callId", session.callId()).log("caller abandoned the queue");
+            case CALLBACK -> close(session, EndReason.CALLBACK, List.of()); // rule R12: confirmed by the queue
         }
     }
 

@@ -133,13 +133,13 @@ public final class SipFront implements AutoCloseable {
      * Issue 8's part of the front: rule R20's overload admission of new callers, the handler of the
      * callers past the limit (the busy message), and the outbound trunk (rules R12, R19).
      *
-     * @param trunk the {@code trunk:} section; when enabled, {@link #trunk()} dials through it
+     * @param trunk the outbound route of {@code trunk:}, bound to this front's stack when it starts
      */
-    public record Continuity(CallAdmission admission, IncomingCallHandler overloaded, TrunkConfig trunk) {
+    public record Continuity(CallAdmission admission, IncomingCallHandler overloaded, TrunkRoute trunk) {
 
         /** Every caller admitted, no trunk. */
         public static final Continuity NONE = new Continuity(CallAdmission.UNLIMITED,
-                call -> call.hangup(EndReason.OVERLOADED), TrunkConfig.DISABLED);
+                call -> call.hangup(EndReason.OVERLOADED), TrunkRoute.of(TrunkConfig.DISABLED));
 
         public Continuity {
             Objects.requireNonNull(admission, "admission");
@@ -171,7 +171,7 @@ public final class SipFront implements AutoCloseable {
     public SipFront(Wiring wiring, Continuity continuity) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
         this.continuity = Objects.requireNonNull(continuity, "continuity");
-        this.trunk = new TrunkRoute(continuity.trunk());
+        this.trunk = continuity.trunk();
     }
 
     /** Creates the stack and its listening points; throws {@link IllegalStateException} if it cannot. */
@@ -230,7 +230,7 @@ public final class SipFront implements AutoCloseable {
 
     /** Issue 8: outbound calls through the trunk from now on, and its registration if configured. */
     private void startTrunk() {
-        TrunkConfig config = continuity.trunk();
+        TrunkConfig config = trunk.config();
         if (!config.enabled()) {
             return;
         }

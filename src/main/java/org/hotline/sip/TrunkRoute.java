@@ -23,7 +23,12 @@ public final class TrunkRoute implements OutboundRoute {
     private final DigestClient digest;
     private volatile SipCallContext ctx;
 
-    TrunkRoute(TrunkConfig config) {
+    /** The route of {@code trunk:}; it dials once a front is started with it ({@link SipFront.Continuity}). */
+    public static TrunkRoute of(TrunkConfig config) {
+        return new TrunkRoute(config);
+    }
+
+    private TrunkRoute(TrunkConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         SecureRandom random = new SecureRandom();
         this.digest = new DigestClient(config.auth(), () -> {

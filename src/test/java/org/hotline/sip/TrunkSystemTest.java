@@ -133,7 +133,7 @@ class TrunkSystemTest {
             FakeMediaEngine media = new FakeMediaEngine();
             SipFront front = new SipFront(new SipFront.Wiring(sip, service, media, new FakePrompts(),
                     new UnstaffedQueueGateway(), new ScriptedCalls(), new RecordingEvents(), Clock.systemUTC(),
-                    FrontFixture.FAST), new SipFront.Continuity(CallAdmission.UNLIMITED, call -> { }, trunk));
+                    FrontFixture.FAST), new SipFront.Continuity(CallAdmission.UNLIMITED, call -> { }, TrunkRoute.of(trunk)));
             front.start();
             return new Front(front, media);
         }
