@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hotline.acd.runtime.AcdConfigMapping;
@@ -15,6 +16,8 @@ import org.hotline.acd.runtime.AcdQueueGateway;
 import org.hotline.acd.runtime.AgentEventLog;
 import org.hotline.acd.runtime.CallbackSettings;
 import org.hotline.acd.runtime.SingleThreadSerialExecutor;
+import org.hotline.agi.AgiFront;
+import org.hotline.agi.AgiRecordingListener;
 import org.hotline.call.BusyLine;
 import org.hotline.call.CallAdmission;
 import org.hotline.call.CallFlow;
@@ -55,13 +58,16 @@ public final class Hotline implements AutoCloseable {
     private final RtpEngine media;
     private final CallFlowRunner flows;
     private final SipFront sip;
+    private final Optional<AgiFront> agi;
 
-    private Hotline(AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip) {
+    private Hotline(AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip,
+            Optional<AgiFront> agi) {
         this.acd = acd;
         this.http = http;
         this.media = media;
         this.flows = flows;
         this.sip = sip;
+        this.agi = agi;
     }
 
     /** Starts a server on the configuration; the log listener always gets the call events. */
@@ -106,12 +112,14 @@ public final class Hotline implements AutoCloseable {
         RtpEngine media = new RtpEngine(config.rtp());
         CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock));
         SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, new FallbackPrompts(prompts),
-                queues, flows, events,
-                clock, agents), new SipFront.Continuity(admission,
+                queues, flows, events, clock, agents), new SipFront.Continuity(admission,
                         new BusyLine(config.service().defaultLanguage(), events, clock), trunk));
+        Optional<AgiFront> agi = Optional.empty();
         try {
+            agi = startAgi(config, prompts, queues, flows, events, clock, acd);
             sip.start();
         } catch (RuntimeException e) {
+            agi.ifPresent(AgiFront::close);
             flows.close();
             media.close();
             http.close();
@@ -121,7 +129,20 @@ public final class Hotline implements AutoCloseable {
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");
-        return new Hotline(acd, http, media, flows, sip);
+        return new Hotline(acd, http, media, flows, sip, agi);
+    }
+
+    /** Behind Asterisk (issue 6, {@code agi.enabled}): the FastAGI front runs the same flows and ACD. */
+    private static Optional<AgiFront> startAgi(HotlineConfig config, PromptLibrary prompts, AcdQueueGateway queues,
+            CallFlowRunner flows, CallEventListener events, Clock clock, AcdDriver acd) {
+        if (!config.agi().enabled()) {
+            return Optional.empty();
+        }
+        return Optional.of(AgiFront.start(new AgiFront.Wiring(config.agi(),
+                config.agents().members().stream().map(AgentConfig::workNumber).toList(), prompts,
+                config.service().defaultLanguage(), queues, flows, events, clock, acd::agentReachable,
+                // recordings reach the store once its RecordingListener is on main (issue 5)
+                new AcdFeatureCodes(acd), AgiRecordingListener.NONE)));
     }
 
     /**
@@ -153,6 +174,11 @@ public final class Hotline implements AutoCloseable {
         return sip.port();
     }
 
+    /** The FastAGI port, when {@code agi.enabled}. */
+    public Optional<Integer> agiPort() {
+        return agi.map(AgiFront::port);
+    }
+
     public int activeCalls() {
         return sip.activeCalls();
     }
@@ -173,13 +199,14 @@ public final class Hotline implements AutoCloseable {
         return sip.stackServerTransactions() + sip.stackClientTransactions();
     }
 
-    /** Stops SIP first (active calls get a BYE), then the call flows, media, the HTTP API and the ACD. */
+    /** Stops SIP first (active calls get a BYE) and the FastAGI front, then the call flows, media, the HTTP API and the ACD. */
     @Override
     public void close() {
         try {
             sip.close();
         } finally {
             try {
+                agi.ifPresent(AgiFront::close);
                 flows.close();
             } finally {
                 try {

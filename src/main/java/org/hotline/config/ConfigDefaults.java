@@ -62,6 +62,21 @@ public final class ConfigDefaults {
 
     public static final String AGENTS_REALM = "hotline";
 
+    public static final boolean AGI_ENABLED = false; // the standalone SIP front is the default deployment
+    public static final String AGI_BIND_ADDRESS = "127.0.0.1";
+    public static final int AGI_PORT = 4573; // res_agi.c AGI_PORT
+    public static final int AGI_EVENT_LOOP_THREADS = 0;
+    public static final String AGI_PROMPTS_DIRECTORY = "/var/lib/hotline/prompts";
+    public static final String AGI_MUSIC_CLASS = "hotline";
+    public static final String AGI_HOLD_MUSIC_CLASS = "hotline-hold";
+    public static final String AGI_AGENT_DIAL_STRING = "PJSIP/" + AgiConfig.WORK_NUMBER;
+    public static final String AGI_AGENT_CONTEXT = "hotline-agent";
+    public static final String AGI_TRANSFER_DIAL_STRING = "PJSIP/trunk/" + AgiConfig.URI;
+    public static final String AGI_RECORDING_DIRECTORY = "/var/spool/asterisk/monitor/hotline";
+    public static final String AMI_HOST = "127.0.0.1";
+    public static final int AMI_PORT = 5038;
+    public static final String AMI_USERNAME = "hotline";
+
     public static final Duration QUEUE_CALLBACK_AFTER = Duration.ZERO; // rule R12: no offer unless configured
 
     public static final boolean TRUNK_ENABLED = false;
@@ -113,7 +128,25 @@ public final class ConfigDefaults {
         ConfigTree.setIfAbsent(root, "agents.members", NODES.arrayNode());
         ConfigTree.setIfAbsent(root, "agents.digestAlgorithms",
                 NODES.arrayNode().addAll(AgentsConfig.KNOWN_DIGEST_ALGORITHMS.stream().map(ConfigDefaults::text).toList()));
+        fillAgi(root);
         fillContinuity(root);
+    }
+
+    private static void fillAgi(ObjectNode root) {
+        ConfigTree.setIfAbsent(root, "agi.enabled", NODES.booleanNode(AGI_ENABLED));
+        ConfigTree.setIfAbsent(root, "agi.bindAddress", text(AGI_BIND_ADDRESS));
+        ConfigTree.setIfAbsent(root, "agi.port", NODES.numberNode(AGI_PORT));
+        ConfigTree.setIfAbsent(root, "agi.eventLoopThreads", NODES.numberNode(AGI_EVENT_LOOP_THREADS));
+        ConfigTree.setIfAbsent(root, "agi.promptsDirectory", text(AGI_PROMPTS_DIRECTORY));
+        ConfigTree.setIfAbsent(root, "agi.musicClasses", NODES.objectNode().put(MUSIC_ON_HOLD, AGI_MUSIC_CLASS));
+        ConfigTree.setIfAbsent(root, "agi.holdMusicClass", text(AGI_HOLD_MUSIC_CLASS));
+        ConfigTree.setIfAbsent(root, "agi.agentDialString", text(AGI_AGENT_DIAL_STRING));
+        ConfigTree.setIfAbsent(root, "agi.agentContext", text(AGI_AGENT_CONTEXT));
+        ConfigTree.setIfAbsent(root, "agi.transferDialString", text(AGI_TRANSFER_DIAL_STRING));
+        ConfigTree.setIfAbsent(root, "agi.recordingDirectory", text(AGI_RECORDING_DIRECTORY));
+        ConfigTree.setIfAbsent(root, "agi.ami.host", text(AMI_HOST));
+        ConfigTree.setIfAbsent(root, "agi.ami.port", NODES.numberNode(AMI_PORT));
+        ConfigTree.setIfAbsent(root, "agi.ami.username", text(AMI_USERNAME));
     }
 
     /** Issue 8: the outbound trunk, callbacks (R12), messages and overload (R20). */

@@ -33,6 +33,7 @@ final class ConfigValidator {
         checkHours(require(config.hours(), "hours"));
         checkHolidays(require(config.holidays(), "holidays"));
         new AgentValidator(this, queues, config.service().numbers()).check(require(config.agents(), "agents"));
+        new AgiValidator(this).check(require(config.agi(), "agi"), config.queues());
         new ContinuityValidator(this).check(config);
     }
 

@@ -17,6 +17,7 @@ public record HotlineConfig(
         HolidaysConfig holidays,
         List<QueueConfig> queues,
         AgentsConfig agents,
+        AgiConfig agi,
         TrunkConfig trunk,
         CallbackConfig callback,
         MessagesConfig messages,
