@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.hotline.acd.runtime.AcdConfigMapping;
 import org.hotline.acd.runtime.AcdDriver;
@@ -35,17 +36,21 @@ import org.hotline.http.HttpApi;
 import org.hotline.media.rtp.RtpEngine;
 import org.hotline.prompt.FallbackPrompts;
 import org.hotline.prompt.PromptLibrary;
+import org.hotline.recording.RecordingListener;
+import org.hotline.recording.Recordings;
 import org.hotline.sip.AgentAccess;
 import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.SipFront;
 import org.hotline.sip.TrunkRoute;
+import org.hotline.sip.SipTuning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that builds every part from the validated configuration,
- * wires them by hand, starts them in order (prompts, the ACD on its serial executor, the HTTP API,
- * media, call flow, SIP last so no call arrives before the rest is ready) and stops them in
+ * wires them by hand, starts them in order (prompts, recordings with their crash repair, the ACD on
+ * its serial executor, the HTTP API, media, call flow, SIP last so no call arrives before the rest
+ * is ready) and stops them in
  * reverse. Start and close are called from one thread (main, the shutdown hook, or a test); the
  * count methods from any thread.
  */
@@ -59,15 +64,17 @@ public final class Hotline implements AutoCloseable {
     private final CallFlowRunner flows;
     private final SipFront sip;
     private final Optional<AgiFront> agi;
+    private final Recordings recordings;
 
     private Hotline(AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip,
-            Optional<AgiFront> agi) {
+            Optional<AgiFront> agi, Recordings recordings) {
         this.acd = acd;
         this.http = http;
         this.media = media;
         this.flows = flows;
         this.sip = sip;
         this.agi = agi;
+        this.recordings = recordings;
     }
 
     /** Starts a server on the configuration; the log listener always gets the call events. */
@@ -77,16 +84,29 @@ public final class Hotline implements AutoCloseable {
 
     /**
      * @param extraListener another call-event listener (tests observe calls through it)
-     * @throws ConfigException  if a prompt the configuration plays is missing
+     * @throws ConfigException  if a prompt the configuration plays is missing, or the recordings
+     *                          directory cannot be created or read
      * @throws org.hotline.prompt.PromptException if a prompt file is unusable
      */
     public static Hotline start(HotlineConfig config, Clock clock, CallEventListener extraListener) {
+        return start(config, clock, extraListener, RecordingListener.NONE);
+    }
+
+    /**
+     * @param recordingListener told of every recording started, finished (also those repaired after a
+     *                          crash, at start-up) or failed (rule R14); finished ones are logged anyway
+     */
+    public static Hotline start(HotlineConfig config, Clock clock, CallEventListener extraListener,
+            RecordingListener recordingListener) {
         Objects.requireNonNull(config, "config");
         PromptLibrary prompts = PromptLibrary.load(config.prompts().directory(), config.service().languages());
         requirePrompts(config, prompts);
         CallAdmission admission = new CallAdmission(config.overload()); // rule R20: frees a slot on each Ended
-        CallEventListener events = new CompositeCallEventListener(List.of(new LoggingCallEventListener(), admission,
-                extraListener));
+        // Rule R14: crash leftovers are repaired and reported before any call.
+        Recordings recordings = Recordings.open(Recordings.Setup.of(config, new SplittableRandom()), recordingListener);
+        // Recordings first: a recording's timeline starts and ends when its event arrives (rule R14).
+        CallEventListener events = new CompositeCallEventListener(List.of(recordings, new LoggingCallEventListener(),
+                admission, extraListener));
         SipConfig sipConfig = AdvertisedAddress.resolve(config.sip());
 
         AcdDriver acd = new AcdDriver(AcdConfigMapping.setup(config), clock, new SingleThreadSerialExecutor(),
@@ -106,13 +126,14 @@ public final class Hotline implements AutoCloseable {
             http = HttpApi.start(config.http(), new AcdResource(acd, clock).routes());
         } catch (RuntimeException e) {
             acd.close();
+            recordings.close();
             throw e;
         }
 
         RtpEngine media = new RtpEngine(config.rtp());
         CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock));
         SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, new FallbackPrompts(prompts),
-                queues, flows, events, clock, agents), new SipFront.Continuity(admission,
+                queues, flows, events, clock, SipTuning.DEFAULTS, agents, recordings), new SipFront.Continuity(admission,
                         new BusyLine(config.service().defaultLanguage(), events, clock), trunk));
         Optional<AgiFront> agi = Optional.empty();
         try {
@@ -121,6 +142,7 @@ public final class Hotline implements AutoCloseable {
         } catch (RuntimeException e) {
             agi.ifPresent(AgiFront::close);
             flows.close();
+            recordings.close();
             media.close();
             http.close();
             acd.close();
@@ -129,7 +151,7 @@ public final class Hotline implements AutoCloseable {
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");
-        return new Hotline(acd, http, media, flows, sip, agi);
+        return new Hotline(acd, http, media, flows, sip, agi, recordings);
     }
 
     /** Behind Asterisk (issue 6, {@code agi.enabled}): the FastAGI front runs the same flows and ACD. */
@@ -199,7 +221,15 @@ public final class Hotline implements AutoCloseable {
         return sip.stackServerTransactions() + sip.stackClientTransactions();
     }
 
-    /** Stops SIP first (active calls get a BYE) and the FastAGI front, then the call flows, media, the HTTP API and the ACD. */
+    /** Recordings being written (running calls, and ended ones still closing their files). */
+    public int activeRecordings() {
+        return recordings.activeRecordings();
+    }
+
+    /**
+     * Stops SIP first (active calls get a BYE) and the FastAGI front, then the call flows, the recordings (files closed),
+     * media, the HTTP API and the ACD.
+     */
     @Override
     public void close() {
         try {
@@ -210,12 +240,16 @@ public final class Hotline implements AutoCloseable {
                 flows.close();
             } finally {
                 try {
-                    media.close();
+                    recordings.close();
                 } finally {
                     try {
-                        http.close();
+                        media.close();
                     } finally {
-                        acd.close();
+                        try {
+                            http.close();
+                        } finally {
+                            acd.close();
+                        }
                     }
                 }
             }

@@ -12,12 +12,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.hotline.config.ConfigLoader;
 import org.hotline.config.HotlineConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The composition root starts the ACD and its HTTP API with the server, and stops them with it. */
 class HotlineStartTest {
@@ -25,9 +27,9 @@ class HotlineStartTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     @Test
-    void demoServerAnswersTheAgentsApiOnLoopback() throws Exception {
+    void demoServerAnswersTheAgentsApiOnLoopback(@TempDir Path recordings) throws Exception {
         HotlineConfig config = ConfigLoader.loadDefault(Map.of("sip.bindAddress", "127.0.0.1",
-                "sip.port", String.valueOf(freePort()), "http.port", "0"));
+                "sip.port", String.valueOf(freePort()), "http.port", "0", "recording.directory", recordings.toString()));
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
         try (Hotline hotline = Hotline.start(config, Clock.systemUTC())) {

@@ -59,6 +59,7 @@ public final class ConfigDefaults {
     public static final Duration RING_TIMEOUT = Duration.ofSeconds(10); // rule R1: three rings
     public static final String MUSIC_ON_HOLD = "music.hold";
     public static final boolean WHISPER = false;
+    public static final RecordingPolicy QUEUE_RECORDING = RecordingPolicy.ALL; // rule R14: calls are recorded
 
     public static final String AGENTS_REALM = "hotline";
 
@@ -76,6 +77,8 @@ public final class ConfigDefaults {
     public static final String AMI_HOST = "127.0.0.1";
     public static final int AMI_PORT = 5038;
     public static final String AMI_USERNAME = "hotline";
+
+    public static final String RECORDING_DIRECTORY = "data/recordings";
 
     public static final Duration QUEUE_CALLBACK_AFTER = Duration.ZERO; // rule R12: no offer unless configured
 
@@ -128,6 +131,7 @@ public final class ConfigDefaults {
         ConfigTree.setIfAbsent(root, "agents.members", NODES.arrayNode());
         ConfigTree.setIfAbsent(root, "agents.digestAlgorithms",
                 NODES.arrayNode().addAll(AgentsConfig.KNOWN_DIGEST_ALGORITHMS.stream().map(ConfigDefaults::text).toList()));
+        ConfigTree.setIfAbsent(root, "recording.directory", text(RECORDING_DIRECTORY));
         fillAgi(root);
         fillContinuity(root);
     }
@@ -244,6 +248,7 @@ public final class ConfigDefaults {
                 ConfigTree.setIfAbsent(entry, "ringTimeout", duration(RING_TIMEOUT));
                 ConfigTree.setIfAbsent(entry, "musicOnHold", text(MUSIC_ON_HOLD));
                 ConfigTree.setIfAbsent(entry, "whisper", NODES.booleanNode(WHISPER));
+                ConfigTree.setIfAbsent(entry, "recording", text(QUEUE_RECORDING.toString()));
                 ConfigTree.setIfAbsent(entry, "callbackAfter", duration(QUEUE_CALLBACK_AFTER));
             }
         }

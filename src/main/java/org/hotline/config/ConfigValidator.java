@@ -1,5 +1,6 @@
 package org.hotline.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +35,16 @@ final class ConfigValidator {
         checkHolidays(require(config.holidays(), "holidays"));
         new AgentValidator(this, queues, config.service().numbers()).check(require(config.agents(), "agents"));
         new AgiValidator(this).check(require(config.agi(), "agi"), config.queues());
+        checkRecording(require(config.recording(), "recording"));
         new ContinuityValidator(this).check(config);
+    }
+
+    /** Rule R14: recordings need a place; each queue's policy was checked when it was read. */
+    private void checkRecording(RecordingConfig recording) {
+        Path directory = require(recording.directory(), "recording.directory");
+        if (directory.toString().isBlank()) {
+            throw fail("recording.directory", "must name a directory");
+        }
     }
 
     private void checkHttp(HttpConfig http) {

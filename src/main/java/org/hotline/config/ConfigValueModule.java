@@ -21,8 +21,8 @@ import java.util.function.Function;
 
 /**
  * Reads the configuration's scalar types from YAML strings: durations in our own syntax ({@link
- * DurationFormat}), time zones, times of day ({@code "08:30"}), dates ({@code 2026-01-01}) and
- * paths. Each failure names what was expected.
+ * DurationFormat}), time zones, times of day ({@code "08:30"}), dates ({@code 2026-01-01}),
+ * paths and recording policies ({@code all}, {@code none}, {@code 25%}). Each failure names what was expected.
  */
 final class ConfigValueModule extends SimpleModule {
 
@@ -42,6 +42,8 @@ final class ConfigValueModule extends SimpleModule {
                 "expected a date like 2026-10-01"));
         addDeserializer(Path.class, new TextDeserializer<>(Path.class, text -> attempt(() -> Path.of(text)),
                 "expected a file system path"));
+        addDeserializer(RecordingPolicy.class, new TextDeserializer<>(RecordingPolicy.class, RecordingPolicy::parse,
+                RecordingPolicy.EXPECTED));
     }
 
     private interface Parse<T> {

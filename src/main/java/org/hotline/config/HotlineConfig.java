@@ -18,6 +18,7 @@ public record HotlineConfig(
         List<QueueConfig> queues,
         AgentsConfig agents,
         AgiConfig agi,
+        RecordingConfig recording,
         TrunkConfig trunk,
         CallbackConfig callback,
         MessagesConfig messages,

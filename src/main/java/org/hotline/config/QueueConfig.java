@@ -26,6 +26,8 @@ import java.time.Duration;
  * @param musicOnHold      prompt name played, looped, while waiting or held; default {@code music.hold}
  * @param whisper          whether the agent hears the queue's name ({@code queue.name.<name>}) on answer,
  *                         before the caller is connected; default false
+ * @param recording        rule R14: which of the queue's calls are recorded, {@code all}, {@code none}
+ *                         or {@code <n>%}; default {@code all}
  * @param callbackAfter    rule R12: a waiting caller whose expected wait reaches this is offered a
  *                         callback (keeping their place in line); 0s, the default, offers none; else
  *                         10s-1h, and {@code trunk.enabled} is needed
@@ -45,15 +47,16 @@ public record QueueConfig(
         Duration ringTimeout,
         String musicOnHold,
         boolean whisper,
+        RecordingPolicy recording,
         Duration callbackAfter) {
 
     /** A queue that offers no callback (the record's shape before rule R12's callbacks existed). */
     public QueueConfig(String name, String description, Strategy strategy, int priority, Duration wrapUp,
             Duration maxWait, String onMaxWait, NoAgents whenNoAgents, ServiceLevelConfig serviceLevel,
             Duration announceFirst, Duration announceInterval, Duration ringTimeout, String musicOnHold,
-            boolean whisper) {
+            boolean whisper, RecordingPolicy recording) {
         this(name, description, strategy, priority, wrapUp, maxWait, onMaxWait, whenNoAgents, serviceLevel,
-                announceFirst, announceInterval, ringTimeout, musicOnHold, whisper, Duration.ZERO);
+                announceFirst, announceInterval, ringTimeout, musicOnHold, whisper, recording, Duration.ZERO);
     }
 
     /** Whether the queue offers its waiting callers a callback (rule R12). */

@@ -58,6 +58,7 @@ final class QueueValidator {
     private void checkPolicy(QueueConfig queue, String key, Set<String> names) {
         config.require(queue.strategy(), key + ".strategy");
         config.require(queue.whenNoAgents(), key + ".whenNoAgents");
+        config.require(queue.recording(), key + ".recording"); // rule R14
         if (queue.priority() < 0 || queue.priority() > MAX_PRIORITY) {
             throw config.fail(key + ".priority", queue.priority() + " must be 0-" + MAX_PRIORITY);
         }

@@ -17,7 +17,11 @@ public sealed interface CallEvent {
 
     Instant at();
 
-    /** A new call reached the server and ringing starts (rule R1 measures from here). */
+    /**
+     * A new call reached the server and ringing starts (rule R1 measures from here). A callback
+     * (rule R12) is a call of its own with {@code front} {@code CALLBACK}: offered when it is asked
+     * for, {@code caller} and {@code dialledNumber} the number to call back.
+     */
     record Offered(String callId, Instant at, String caller, String dialledNumber, String front) implements CallEvent {}
 
     /** The IVR answered (SIP: 200 OK sent). */

@@ -178,7 +178,7 @@ final class AgentCall implements DialogEndpoint {
         NegotiatedMedia answer = checkAnswer(ok);
         boolean ringing = before == AgentLegState.CALLING || before == AgentLegState.RINGING;
         if (ringing && answer != null && offer.claim(this)) {
-            BridgedLeg leg = new BridgedLeg(this, caller, media.session(), ctx.prompts());
+            BridgedLeg leg = new BridgedLeg(this, caller, media.session(), ctx.prompts(), ctx.bridges());
             if (confirm(leg, ok)) {
                 return;
             }
@@ -208,6 +208,7 @@ final class AgentCall implements DialogEndpoint {
         } catch (SdpRejectedException e) {
             throw new IllegalStateException("an answer checked a moment ago was refused", e);
         }
+        ctx.bridges().bridged(caller.callId(), caller.mediaSession(), media.session());
         caller.endActions().add(hangupOnCallerGone);
         offer.answered(leg);
         return true;

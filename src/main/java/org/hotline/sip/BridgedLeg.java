@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.Announcement;
 import org.hotline.call.CallHungUpException;
+import org.hotline.media.BridgeListener;
 import org.hotline.media.MediaSession;
 import org.hotline.prompt.Prompts;
 
@@ -16,6 +17,8 @@ import org.hotline.prompt.Prompts;
  * Its {@link AgentCall} feeds it from stack threads: the agent's hold and resume (agent-to-caller
  * relaying stops while held, rule R7's hold music plays instead, issue 3 item 6), the transfer
  * request, the end. Relay flags are guarded by {@code lock}; no media call is made while holding it.
+ * The {@link BridgeListener} hears of the bridge from the {@link AgentCall} when the leg is
+ * confirmed, and of its end from {@link #ended}.
  */
 final class BridgedLeg implements AgentLeg {
 
@@ -26,18 +29,20 @@ final class BridgedLeg implements AgentLeg {
     private final MediaSession agentSide;
     private final Prompts prompts;
     private final LegEvents events;
+    private final BridgeListener bridges;
     private final CompletableFuture<Void> over = new CompletableFuture<>();
     private final ReentrantLock lock = new ReentrantLock();
     private boolean live = true;
     private boolean relaying;
     private boolean held;
 
-    BridgedLeg(AgentCall call, CallerSide caller, MediaSession agentSide, Prompts prompts) {
+    BridgedLeg(AgentCall call, CallerSide caller, MediaSession agentSide, Prompts prompts, BridgeListener bridges) {
         this.call = call;
         this.caller = caller;
         this.agentSide = agentSide;
         this.prompts = prompts;
         this.events = new LegEvents(caller.callId());
+        this.bridges = bridges;
     }
 
     @Override
@@ -153,6 +158,7 @@ final class BridgedLeg implements AgentLeg {
             caller.mediaSession().relayFrom(null);
         }
         agentSide.relayFrom(null);
+        bridges.unbridged(caller.callId(), agentSide);
         agentSide.close();
         events.legEnded();
         over.complete(null);

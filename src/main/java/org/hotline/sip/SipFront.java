@@ -31,6 +31,7 @@ import org.hotline.config.ServiceConfig;
 import org.hotline.config.SipConfig;
 import org.hotline.config.TrunkConfig;
 import org.hotline.event.CallEventListener;
+import org.hotline.media.BridgeListener;
 import org.hotline.media.MediaEngine;
 import org.hotline.prompt.Prompts;
 import org.hotline.sip.registrar.DigestAuthenticator;
@@ -63,6 +64,8 @@ public final class SipFront implements AutoCloseable {
      *
      * @param tuning stack timers and limits not in the YAML ({@link SipTuning#DEFAULTS} in production)
      * @param agents agents' credentials, registration listener and feature codes ({@link AgentAccess#NONE}: none)
+     * @param bridges told when a caller is bridged with an agent's media and when that ends (call
+     *                recording, rule R14; {@link BridgeListener#NONE}: nobody)
      */
     public record Wiring(
             SipConfig sip,
@@ -74,7 +77,8 @@ public final class SipFront implements AutoCloseable {
             CallEventListener events,
             Clock clock,
             SipTuning tuning,
-            AgentAccess agents) {
+            AgentAccess agents,
+            BridgeListener bridges) {
 
         public Wiring {
             Objects.requireNonNull(sip, "sip");
@@ -87,7 +91,14 @@ public final class SipFront implements AutoCloseable {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(tuning, "tuning");
             Objects.requireNonNull(agents, "agents");
+            Objects.requireNonNull(bridges, "bridges");
             validate(sip);
+        }
+
+        /** A front whose bridges nobody watches. */
+        public Wiring(SipConfig sip, ServiceConfig service, MediaEngine media, Prompts prompts, QueueGateway queues,
+                IncomingCallHandler calls, CallEventListener events, Clock clock, SipTuning tuning, AgentAccess agents) {
+            this(sip, service, media, prompts, queues, calls, events, clock, tuning, agents, BridgeListener.NONE);
         }
 
         /** A front without agents (issue 2): REGISTER gets 404, feature codes 403. */
@@ -225,7 +236,8 @@ public final class SipFront implements AutoCloseable {
         AgentAccess agents = wiring.agents();
         registrar = new Registrar(agents.registrar(), wiring.clock(), messaging.addresses, agents.registrations());
         return new SipCallContext(messaging, new SdpNegotiator(), wiring.prompts(), wiring.queues(), wiring.events(),
-                wiring.clock(), sip.ringDelay(), wiring.tuning(), calls, wiring.media(), registrar, timers);
+                wiring.clock(), sip.ringDelay(), wiring.tuning(), calls, wiring.media(), registrar, timers,
+                wiring.bridges());
     }
 
     /** Issue 8: outbound calls through the trunk from now on, and its registration if configured. */

@@ -124,7 +124,7 @@ final class FlowHarness {
         return new HotlineConfig(config.service(), config.sip(), config.rtp(), config.http(), config.prompts(),
                 new IvrConfig(ivr.noInputTimeout(), ivr.hangupAfterGoodbye(), ivr.maxInvalidInputs(), ivr.agentKey(),
                         ivr.agentQueue(), menu),
-                config.hours(), config.holidays(), config.queues(), config.agents(), config.agi(), config.trunk(),
-                config.callback(), config.messages(), config.overload());
+                config.hours(), config.holidays(), config.queues(), config.agents(), config.agi(), config.recording(),
+                config.trunk(), config.callback(), config.messages(), config.overload());
     }
 }

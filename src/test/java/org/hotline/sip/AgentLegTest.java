@@ -67,6 +67,26 @@ class AgentLegTest {
     }
 
     @Test
+    void theBridgeListenerHearsOfTheBridgeWhenConfirmedAndOfItsEnd() throws Exception {
+        try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone agent = fixture.registeredAgent()) {
+            Bridge bridge = bridge(callerPhone, agent);
+            String callId = bridge.caller().call().callId;
+            assertEquals(List.of(new BridgeLog.Entry("bridged", callId, bridge.caller().media(), bridge.agentMedia())),
+                    fixture.front.bridges.entries(), "recording can tap both sides before the ACD connects them");
+
+            bridge.agent().bye();
+            bridge.agent().awaitResponse("BYE", 200);
+            assertEquals(LegEvent.HUNG_UP, bridge.leg().awaitEvent(EVENT_WAIT));
+
+            assertEquals(new BridgeLog.Entry("unbridged", callId, null, bridge.agentMedia()),
+                    fixture.front.bridges.entries().getLast());
+            assertEquals(2, fixture.front.bridges.entries().size());
+            bridge.caller().call().bye();
+            fixture.awaitNothingLeft();
+        }
+    }
+
+    @Test
     void anAgentWhoAnswersAndHangsUpAtOnceLeavesAnEndedLeg() throws Exception {
         try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone agent = fixture.registeredAgent()) {
             Caller caller = fixture.connectedCaller(callerPhone);

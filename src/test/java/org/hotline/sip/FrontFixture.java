@@ -23,6 +23,7 @@ final class FrontFixture implements AutoCloseable {
     final FakeMediaEngine media = new FakeMediaEngine();
     final RecordingEvents events = new RecordingEvents();
     final ScriptedCalls calls = new ScriptedCalls();
+    final BridgeLog bridges = new BridgeLog();
     final SipFront front;
     final int port;
 
@@ -40,7 +41,7 @@ final class FrontFixture implements AutoCloseable {
         ServiceConfig service = new ServiceConfig(List.of(NUMBER, "4008208820"), "zh-CN", List.of("zh-CN", "en"),
                 ZoneId.of("Asia/Shanghai"));
         front = new SipFront(new SipFront.Wiring(sip, service, media, new FakePrompts(), new UnstaffedQueueGateway(),
-                calls, events, Clock.systemUTC(), tuning, agents));
+                calls, events, Clock.systemUTC(), tuning, agents, bridges));
         front.start();
     }
 

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline.Hotline;
+import org.hotline.event.CallEventListener;
 import org.hotline.media.AudioClip;
+import org.hotline.recording.RecordingListener;
 
 /**
  * The fixture of the ACD system tests (issue 3): the in-process Hotline with the demo configuration
@@ -59,13 +61,24 @@ public final class AcdUnderTest implements HotlineUnderTest {
      * closing.normal), timers in real time, with the HTTP API on a free loopback port.
      */
     public static AcdUnderTest start(Map<String, String> overrides) {
+        return start(overrides, CallEventListener.NONE, RecordingListener.NONE);
+    }
+
+    /** As {@link #start(Map)}, with listeners observing the calls and the recordings (rule R14). */
+    public static AcdUnderTest start(Map<String, String> overrides, CallEventListener events, RecordingListener recordings) {
         int httpPort = FreePorts.tcpPort();
+        InProcessHotline hotline = InProcessHotline.start(serverOverrides(httpPort, overrides), ordinaryTuesdayMorning(),
+                events, recordings);
+        return new AcdUnderTest(hotline, HotlineApi.at(httpPort));
+    }
+
+    /** What the ACD tests set over the demo configuration: MD5 for baresip, the HTTP API on {@code httpPort}. */
+    static Map<String, String> serverOverrides(int httpPort, Map<String, String> overrides) {
         Map<String, String> all = new LinkedHashMap<>(SOFTPHONE_DIGEST);
         all.put("http.bindAddress", Sipp.LOOPBACK);
         all.put("http.port", Integer.toString(httpPort));
         all.putAll(overrides);
-        InProcessHotline hotline = InProcessHotline.start(all, ordinaryTuesdayMorning());
-        return new AcdUnderTest(hotline, HotlineApi.at(httpPort));
+        return all;
     }
 
     public HotlineApi api() {
@@ -137,8 +150,13 @@ public final class AcdUnderTest implements HotlineUnderTest {
      * agent key 0 (rule R4; menus are barge-in), which leads to queue general.
      */
     public void callAndPressAgentKey(Baresip caller) {
+        callAndPressAgentKey(this, caller);
+    }
+
+    /** {@link #callAndPressAgentKey(Baresip)} against any Hotline under test (e.g. one in its own process). */
+    public static void callAndPressAgentKey(HotlineUnderTest hotline, Baresip caller) {
         AudioClip menuMain = HotlinePrompts.zhCn("menu.main");
-        caller.dial(uri(DEMO_NUMBER));
+        caller.dial(hotline.uri(DEMO_NUMBER));
         caller.listenUntil(heard -> AudioMatch.best(heard, menuMain).score() >= AudioMatch.DEFAULT_MIN_SCORE, LISTEN_EVERY,
                 MENU_REACHED, "menu.main in what the caller heard");
         caller.pressKey('0');

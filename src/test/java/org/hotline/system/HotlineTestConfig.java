@@ -7,11 +7,14 @@ import java.util.Map;
 /**
  * Where a Hotline under test runs: the {@code --set}-style overrides of config/hotline.yaml
  * ({@code ConfigLoader.loadDefault(overrides)}) that put SIP and RTP on 127.0.0.1 with free ports,
- * read the checked-in prompts, and keep the line open 7x24 so a test never lands in the
- * after-hours message (rule R19). Everything else keeps the demo defaults: number 4008001234,
- * ring delay 2 s, rule R5's 5 s and 5 s.
+ * read the checked-in prompts, keep the line open 7x24 so a test never lands in the after-hours
+ * message (rule R19), and put recordings under {@link #RECORDINGS}. Everything else keeps the demo
+ * defaults: number 4008001234, ring delay 2 s, rule R5's 5 s and 5 s.
  */
 public record HotlineTestConfig(int sipPort, int rtpPortMin, int rtpPortMax, Path promptsDirectory) {
+
+    /** Where the recordings of system-test calls go (not the project's data/): {@code mvn clean} removes them. */
+    public static final Path RECORDINGS = Path.of("target", "system-test-recordings").toAbsolutePath();
 
     /** Ports for this many calls at once (an even RTP port and the odd RTCP port each). */
     private static final int CALLS = 20;
@@ -34,6 +37,7 @@ public record HotlineTestConfig(int sipPort, int rtpPortMin, int rtpPortMax, Pat
         overrides.put("prompts.directory", promptsDirectory.toString());
         overrides.put("hours.alwaysOpen", "true");
         overrides.put("hours.weekly", "[]");
+        overrides.put("recording.directory", RECORDINGS.toString()); // rule R14: the demo queues record every call
         return overrides;
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.hotline.Hotline;
 import org.hotline.config.ConfigLoader;
 import org.hotline.config.HotlineConfig;
+import org.hotline.event.CallEventListener;
+import org.hotline.recording.RecordingListener;
 
 /**
  * The Hotline server started in the test JVM through its composition root, configured by
@@ -32,10 +34,16 @@ public final class InProcessHotline implements HotlineUnderTest {
      *                  salutation) while timers still run in real time
      */
     public static InProcessHotline start(Map<String, String> overrides, Clock clock) {
+        return start(overrides, clock, CallEventListener.NONE, RecordingListener.NONE);
+    }
+
+    /** As {@link #start(Map, Clock)}, with listeners observing the calls and the recordings (rule R14). */
+    public static InProcessHotline start(Map<String, String> overrides, Clock clock, CallEventListener events,
+            RecordingListener recordings) {
         Map<String, String> all = new LinkedHashMap<>(HotlineTestConfig.onFreePorts().overrides());
         all.putAll(overrides);
         HotlineConfig config = ConfigLoader.loadDefault(all);
-        return new InProcessHotline(Hotline.start(config, clock));
+        return new InProcessHotline(Hotline.start(config, clock, events, recordings));
     }
 
     /** The server itself, for the counts a leak test reads. */

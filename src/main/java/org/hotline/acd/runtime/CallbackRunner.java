@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *                 GAVE_UP ─ over
  * </pre>
  * The agent is connected first, so the customer is never called without an agent ready for them.
- * Every attempt and the end are call events under the callback's id.
+ * The callback is a call of its own in the records: {@link CallEvent.Offered} (front
+ * {@value #FRONT}) when it starts, every attempt and the end as call events under its id, then
+ * one {@link CallEvent.Ended}.
  *
  * <p>Threading: its own virtual thread, plus a short-lived watcher of the agent's leg while the
  * customer's phone rings (so an agent who hangs up stops the ringing).
@@ -54,6 +56,9 @@ final class CallbackRunner {
     }
 
     private enum Result { COMPLETED, FAILED }
+
+    /** The {@code front} of a callback's {@link CallEvent.Offered}. */
+    static final String FRONT = "CALLBACK";
 
     private static final Logger log = LoggerFactory.getLogger(CallbackRunner.class);
     private static final Duration WATCH_POLL = Duration.ofMillis(250);
@@ -80,6 +85,9 @@ final class CallbackRunner {
     }
 
     private void run() {
+        // The callback is a call of its own in records and recordings: Offered now, Ended when it is over.
+        context.events().onEvent(new CallEvent.Offered(id, context.clock().instant(), request.number(),
+                request.number(), FRONT));
         try {
             while (true) {
                 Connect connect = waitForAgent();
@@ -236,6 +244,8 @@ final class CallbackRunner {
     private void emitFinished(String outcome) {
         context.events().onEvent(new CallEvent.CallbackFinished(id, context.clock().instant(), request.requestedBy(),
                 request.queue(), outcome, attempts));
+        context.events().onEvent(new CallEvent.Ended(id, context.clock().instant(),
+                "COMPLETED".equals(outcome) ? EndReason.COMPLETED : EndReason.NOT_SERVED));
     }
 
     private void cancelOffer(String agent) {
