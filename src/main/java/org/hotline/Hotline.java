@@ -121,9 +121,11 @@ public final class Hotline implements AutoCloseable {
         AgentAccess agents = new AgentAccess(AgentCredentials.of(config.agents()), config.agents().realm(),
                 reachability, new AcdFeatureCodes(acd), config.agents().digestAlgorithms().stream()
                         .map(token -> DigestAlgorithm.fromToken(token).orElseThrow()).toList());
+        Continuity messages;
         HttpApi http;
         try {
-            http = HttpApi.start(config.http(), new AcdResource(acd, clock).routes());
+            messages = Continuity.open(config, events, clock, recordingListener); // rules R9, R19, R20
+            http = HttpApi.start(config.http(), Continuity.plus(new AcdResource(acd, clock).routes(), messages.routes()));
         } catch (RuntimeException e) {
             acd.close();
             recordings.close();
@@ -131,7 +133,7 @@ public final class Hotline implements AutoCloseable {
         }
 
         RtpEngine media = new RtpEngine(config.rtp());
-        CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock));
+        CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock, messages.taking()));
         SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, new FallbackPrompts(prompts),
                 queues, flows, events, clock, SipTuning.DEFAULTS, agents, recordings), new SipFront.Continuity(admission,
                         new BusyLine(config.service().defaultLanguage(), events, clock), trunk));
@@ -174,6 +176,7 @@ public final class Hotline implements AutoCloseable {
     private static void requirePrompts(HotlineConfig config, PromptLibrary prompts) {
         Set<String> played = new TreeSet<>(PromptNames.playedWith(config.ivr()));
         played.addAll(AcdConfigMapping.promptsPlayed(config));
+        played.addAll(Continuity.promptsPlayed(config));
         List<String> missing = new ArrayList<>();
         for (String language : config.service().languages()) {
             for (String name : played) {

@@ -16,6 +16,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.hotline.call.AgentOffer;
 import org.hotline.call.AgentOfferListener;
+import org.hotline.call.AudioTap;
 import org.hotline.call.Announcement;
 import org.hotline.call.CallControl;
 import org.hotline.call.CallHungUpException;
@@ -27,7 +28,10 @@ import org.hotline.call.QueueOutcome;
 import org.hotline.call.QueueRequest;
 import org.hotline.call.TransferOutcome;
 import org.hotline.event.CallEvent;
+import java.util.function.Consumer;
 import org.hotline.media.MediaSession;
+import org.hotline.media.rtp.RtpPacket;
+import org.hotline.media.rtp.RtpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,6 +206,17 @@ public final class SipCall implements CallControl, DialogEndpoint {
     @Override
     public AgentOffer offerAgent(String workNumber, AgentOfferListener listener) {
         return AgentOfferAttempt.start(ctx, side(), workNumber, listener);
+    }
+
+    /** Rules R9, R19, R20: the caller's audio for a message, beside any other listener of it. */
+    @Override
+    public AudioTap tapCallerAudio(Consumer<RtpPacket> tap) {
+        ensureLive();
+        if (!(media.session() instanceof RtpSession rtp)) {
+            throw new UnsupportedOperationException("media session " + media.session() + " cannot be tapped");
+        }
+        rtp.addAudioTap(tap);
+        return () -> rtp.removeAudioTap(tap);
     }
 
     @Override

@@ -26,6 +26,7 @@ final class FlowHarness {
     final FakeClock clock;
     final ScriptedCallControl call;
     private final List<CallEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private MessageTaking messages = MessageTaking.NONE;
 
     FlowHarness() {
         this(ConfigLoader.loadDefault(Map.of()), MONDAY_MORNING);
@@ -42,8 +43,14 @@ final class FlowHarness {
         this.call = new ScriptedCallControl("call-1@test", clock, events::add);
     }
 
+    /** Where the flow offers messages (rules R9, R19, R20); none by default. */
+    FlowHarness messages(MessageTaking taking) {
+        this.messages = taking;
+        return this;
+    }
+
     FlowHarness run() {
-        new CallFlow(config, events::add, clock).run(call);
+        new CallFlow(config, events::add, clock, messages).run(call);
         return this;
     }
 
