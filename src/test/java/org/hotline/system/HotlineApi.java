@@ -61,6 +61,21 @@ public final class HotlineApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).header("Content-Type", "application/json"));
     }
 
+    /** {@code GET /api/messages}: the messages callers left, newest first (issue 8). */
+    public List<JsonNode> messages() {
+        Reply reply = send(HttpRequest.newBuilder(base.resolve("/api/messages")).GET()).requireStatus(200);
+        List<JsonNode> messages = new ArrayList<>();
+        reply.body().path("messages").forEach(messages::add);
+        return messages;
+    }
+
+    /** {@code PUT /api/messages/{id}/assignee}: makes the message the agent's callback task. */
+    public Reply assignMessage(String id, String agent) {
+        return send(HttpRequest.newBuilder(base.resolve("/api/messages/" + id + "/assignee"))
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("agent", agent).toString()))
+                .header("Content-Type", "application/json"));
+    }
+
     /** {@code GET /api/agents}: each agent's workNumber, status, statusReason, state, ... */
     public List<JsonNode> agents() {
         Reply reply = send(HttpRequest.newBuilder(base.resolve("/api/agents")).GET()).requireStatus(200);
