@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.hotline.acd.AcdEventListener;
 import org.hotline.acd.runtime.AcdConfigMapping;
 import org.hotline.acd.runtime.AcdDriver;
 import org.hotline.acd.runtime.AcdRegistrationListener;
@@ -18,7 +19,6 @@ import org.hotline.acd.runtime.AgentEventLog;
 import org.hotline.acd.runtime.CallbackSettings;
 import org.hotline.acd.runtime.SingleThreadSerialExecutor;
 import org.hotline.agi.AgiFront;
-import org.hotline.agi.AgiRecordingListener;
 import org.hotline.call.BusyLine;
 import org.hotline.call.CallAdmission;
 import org.hotline.call.CallFlow;
@@ -33,24 +33,34 @@ import org.hotline.event.CompositeCallEventListener;
 import org.hotline.event.LoggingCallEventListener;
 import org.hotline.http.AcdResource;
 import org.hotline.http.HttpApi;
+import org.hotline.http.OperationsResource;
+import org.hotline.http.Route;
+import org.hotline.http.StoreRoutes;
+import org.hotline.http.RuntimeResource;
 import org.hotline.media.rtp.RtpEngine;
+import org.hotline.metrics.AcdSnapshot;
+import org.hotline.metrics.HotlineMetrics;
+import org.hotline.metrics.MetricsCatalog;
+import org.hotline.metrics.MetricsEndpoint;
 import org.hotline.prompt.FallbackPrompts;
 import org.hotline.prompt.PromptLibrary;
 import org.hotline.recording.RecordingListener;
+import org.hotline.recording.RecordingListeners;
 import org.hotline.recording.Recordings;
 import org.hotline.sip.AgentAccess;
 import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.SipFront;
 import org.hotline.sip.TrunkRoute;
 import org.hotline.sip.SipTuning;
+import org.hotline.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that builds every part from the validated configuration,
- * wires them by hand, starts them in order (prompts, recordings with their crash repair, the ACD on
- * its serial executor, the HTTP API, media, call flow, SIP last so no call arrives before the rest
- * is ready) and stops them in
+ * wires them by hand, starts them in order (prompts, the store, recordings with their crash repair,
+ * the metrics, the ACD on its serial executor, media, the HTTP API with /metrics and /health, SIP
+ * and the FastAGI front last so no call arrives before the rest is ready) and stops them in
  * reverse. Start and close are called from one thread (main, the shutdown hook, or a test); the
  * count methods from any thread.
  */
@@ -58,6 +68,7 @@ public final class Hotline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Hotline.class);
 
+    private final Store store;
     private final AcdDriver acd;
     private final HttpApi http;
     private final RtpEngine media;
@@ -65,9 +76,12 @@ public final class Hotline implements AutoCloseable {
     private final SipFront sip;
     private final Optional<AgiFront> agi;
     private final Recordings recordings;
+    private final HotlineMetrics metrics;
 
-    private Hotline(AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip,
-            Optional<AgiFront> agi, Recordings recordings) {
+    private Hotline(Store store, AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip,
+            Optional<AgiFront> agi, Recordings recordings, HotlineMetrics metrics) {
+        this.store = store;
+        this.metrics = metrics;
         this.acd = acd;
         this.http = http;
         this.media = media;
@@ -101,16 +115,34 @@ public final class Hotline implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         PromptLibrary prompts = PromptLibrary.load(config.prompts().directory(), config.service().languages());
         requirePrompts(config, prompts);
+        // Call records and the event log (issue 4): the store's listener only queues; one writer thread writes.
+        Store store = Store.open(config.store(), clock);
+        HotlineMetrics metrics = HotlineMetrics.create(config, clock);
+        // Rule R14: crash leftovers are repaired and registered in the store before any call.
+        RecordingListener recordingsListener = RecordingListeners.of(store.keeper(), metrics.recordings(), recordingListener);
+        Recordings recordings = Recordings.open(Recordings.Setup.of(config, new SplittableRandom()), recordingsListener);
         CallAdmission admission = new CallAdmission(config.overload()); // rule R20: frees a slot on each Ended
-        // Rule R14: crash leftovers are repaired and reported before any call.
-        Recordings recordings = Recordings.open(Recordings.Setup.of(config, new SplittableRandom()), recordingListener);
         // Recordings first: a recording's timeline starts and ends when its event arrives (rule R14).
         CallEventListener events = new CompositeCallEventListener(List.of(recordings, new LoggingCallEventListener(),
-                admission, extraListener));
+                store.keeper(), metrics.callEvents(), admission, extraListener));
+        MessageWiring messages; // rules R9, R19, R20: kept like recordings, in the store too
+        try {
+            messages = MessageWiring.open(config, events, clock, recordingsListener);
+        } catch (RuntimeException e) {
+            recordings.close();
+            metrics.close();
+            store.close();
+            throw e;
+        }
         SipConfig sipConfig = AdvertisedAddress.resolve(config.sip());
 
+        AcdEventListener agentLog = new AgentEventLog();
+        AcdEventListener agentEvents = event -> {
+            agentLog.onEvent(event);
+            store.keeper().onEvent(event);
+        };
         AcdDriver acd = new AcdDriver(AcdConfigMapping.setup(config), clock, new SingleThreadSerialExecutor(),
-                new AcdEventRouter(events, new AgentEventLog()));
+                metrics.acdEvents(new AcdEventRouter(events, agentEvents)));
         TrunkRoute trunk = TrunkRoute.of(config.trunk()); // rules R12, R19: bound to the SIP stack when it starts
         AcdQueueGateway queues = new AcdQueueGateway(acd, AcdConfigMapping.directory(config),
                 config.service().defaultLanguage(), clock, events, trunk, CallbackSettings.of(config.callback()));
@@ -121,25 +153,35 @@ public final class Hotline implements AutoCloseable {
         AgentAccess agents = new AgentAccess(AgentCredentials.of(config.agents()), config.agents().realm(),
                 reachability, new AcdFeatureCodes(acd), config.agents().digestAlgorithms().stream()
                         .map(token -> DigestAlgorithm.fromToken(token).orElseThrow()).toList());
-        Continuity messages;
-        HttpApi http;
-        try {
-            messages = Continuity.open(config, events, clock, recordingListener); // rules R9, R19, R20
-            http = HttpApi.start(config.http(), Continuity.plus(new AcdResource(acd, clock).routes(), messages.routes()));
-        } catch (RuntimeException e) {
-            acd.close();
-            recordings.close();
-            throw e;
-        }
-
-        RtpEngine media = new RtpEngine(config.rtp());
+        RtpEngine media = new RtpEngine(config.rtp(), metrics.rtpSessions());
         CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock, messages.taking()));
         SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, new FallbackPrompts(prompts),
-                queues, flows, events, clock, SipTuning.DEFAULTS, agents, recordings), new SipFront.Continuity(admission,
-                        new BusyLine(config.service().defaultLanguage(), events, clock), trunk));
+                queues, flows, events, clock, SipTuning.DEFAULTS, agents, recordings, metrics.sipTraffic()),
+                new SipFront.Continuity(admission, new BusyLine(config.service().defaultLanguage(), events, clock), trunk));
+        // issue 5: /metrics and /health beside the ACD's and the store's routes; SIP is reported down until it starts below
+        MetricsEndpoint operations = metrics.endpoint(new HotlineMetrics.Components(sip::running, sip::activeCalls,
+                media::running, media::sessionsInUse, media::openSessionStatistics,
+                () -> acd.queues().thenCombine(acd.agents(), AcdSnapshot::new), List.of()));
+        HttpApi http;
+        try {
+            List<Route> routes = routes(acd, clock, media, flows, sip);
+            routes.addAll(StoreRoutes.of(store, config.qa(), config.service().timeZone(), clock));
+            routes.addAll(messages.routes());
+            routes.addAll(new OperationsResource(operations::scrape, MetricsEndpoint.CONTENT_TYPE, operations::health)
+                    .routes());
+            http = HttpApi.start(config.http(), routes);
+        } catch (RuntimeException e) {
+            flows.close();
+            recordings.close();
+            media.close();
+            acd.close();
+            metrics.close();
+            store.close();
+            throw e;
+        }
         Optional<AgiFront> agi = Optional.empty();
         try {
-            agi = startAgi(config, prompts, queues, flows, events, clock, acd);
+            agi = startAgi(config, prompts, queues, flows, events, clock, acd, recordingsListener);
             sip.start();
         } catch (RuntimeException e) {
             agi.ifPresent(AgiFront::close);
@@ -148,25 +190,36 @@ public final class Hotline implements AutoCloseable {
             media.close();
             http.close();
             acd.close();
+            metrics.close();
+            store.close();
             throw e;
         }
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");
-        return new Hotline(acd, http, media, flows, sip, agi, recordings);
+        return new Hotline(store, acd, http, media, flows, sip, agi, recordings, metrics);
     }
 
     /** Behind Asterisk (issue 6, {@code agi.enabled}): the FastAGI front runs the same flows and ACD. */
     private static Optional<AgiFront> startAgi(HotlineConfig config, PromptLibrary prompts, AcdQueueGateway queues,
-            CallFlowRunner flows, CallEventListener events, Clock clock, AcdDriver acd) {
+            CallFlowRunner flows, CallEventListener events, Clock clock, AcdDriver acd, RecordingListener recordings) {
         if (!config.agi().enabled()) {
             return Optional.empty();
         }
         return Optional.of(AgiFront.start(new AgiFront.Wiring(config.agi(),
                 config.agents().members().stream().map(AgentConfig::workNumber).toList(), prompts,
                 config.service().defaultLanguage(), queues, flows, events, clock, acd::agentReachable,
-                // recordings reach the store once its RecordingListener is on main (issue 5)
-                new AcdFeatureCodes(acd), AgiRecordingListener.NONE)));
+                new AcdFeatureCodes(acd), AgiFront.recordingsTo(recordings))));
+    }
+
+    /** The ACD's routes and the runtime counts the load bench reads (issue 7); the caller adds the rest. */
+    private static List<Route> routes(AcdDriver acd, Clock clock, RtpEngine media, CallFlowRunner flows, SipFront sip) {
+        RuntimeResource runtime = new RuntimeResource(() -> new RuntimeResource.Counts(sip.activeCalls(),
+                sip.activeAgentLegs(), flows.liveFlows(), sip.stackDialogs(),
+                sip.stackServerTransactions() + sip.stackClientTransactions(), media.sessionsInUse()), media::totals);
+        List<Route> routes = new ArrayList<>(new AcdResource(acd, clock).routes());
+        routes.addAll(runtime.routes());
+        return routes;
     }
 
     /**
@@ -176,7 +229,7 @@ public final class Hotline implements AutoCloseable {
     private static void requirePrompts(HotlineConfig config, PromptLibrary prompts) {
         Set<String> played = new TreeSet<>(PromptNames.playedWith(config.ivr()));
         played.addAll(AcdConfigMapping.promptsPlayed(config));
-        played.addAll(Continuity.promptsPlayed(config));
+        played.addAll(MessageWiring.promptsPlayed(config));
         List<String> missing = new ArrayList<>();
         for (String language : config.service().languages()) {
             for (String name : played) {
@@ -229,33 +282,39 @@ public final class Hotline implements AutoCloseable {
         return recordings.activeRecordings();
     }
 
+    /** The store: call records, the event log, recordings' metadata; its keeper is the recorder's listener. */
+    public Store store() {
+        return store;
+    }
+
+    /** The metrics catalog (docs/metrics.md). */
+    public MetricsCatalog metrics() {
+        return metrics.catalog();
+    }
+
     /**
-     * Stops SIP first (active calls get a BYE) and the FastAGI front, then the call flows, the recordings (files closed),
-     * media, the HTTP API and the ACD.
+     * Stops SIP first (active calls get a BYE) and the FastAGI front, then the call flows, the
+     * recordings (files closed), media, the HTTP API, the ACD, the metrics and last the store, so the calls' last
+     * events are written (or spooled).
      */
     @Override
     public void close() {
-        try {
-            sip.close();
-        } finally {
+        List<Runnable> inOrder = List.of(sip::close, () -> agi.ifPresent(AgiFront::close), flows::close, recordings::close,
+                media::close, http::close, acd::close, metrics::close, store::close);
+        RuntimeException first = null;
+        for (Runnable part : inOrder) {
             try {
-                agi.ifPresent(AgiFront::close);
-                flows.close();
-            } finally {
-                try {
-                    recordings.close();
-                } finally {
-                    try {
-                        media.close();
-                    } finally {
-                        try {
-                            http.close();
-                        } finally {
-                            acd.close();
-                        }
-                    }
+                part.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
                 }
             }
+        }
+        if (first != null) {
+            throw first;
         }
         log.info("Hotline stopped");
     }

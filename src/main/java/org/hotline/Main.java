@@ -15,7 +15,8 @@ import org.hotline.prompt.PromptException;
  * configuration (the embedded demo when no file is given), starts {@link Hotline}, and stops it on
  * SIGTERM/SIGINT. A bad configuration ends start-up with exit code 2 and one line naming the file,
  * the key and the reason. {@code hotline hash-password <workNumber> [realm]} prints an agent's
- * stored credential instead ({@link PasswordHasher}).
+ * stored credential instead ({@link PasswordHasher}), {@code hotline hash-api-password <name>} an API
+ * user's ({@link ApiPasswordHasher}).
  */
 public final class Main {
 
@@ -28,6 +29,10 @@ public final class Main {
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals(PasswordHasher.COMMAND)) {
             System.exit(PasswordHasher.run(args));
+            return;
+        }
+        if (args.length > 0 && args[0].equals(ApiPasswordHasher.COMMAND)) {
+            System.exit(ApiPasswordHasher.run(args));
             return;
         }
         Path configFile = null;
@@ -72,10 +77,13 @@ public final class Main {
     private static final String USAGE = """
             usage: hotline [--config FILE] [--set key=value ...]
                    hotline hash-password <workNumber> [realm]
+                   hotline hash-api-password <name>
               --config FILE    configuration file (default: the embedded demo, config/hotline.yaml)
               --set key=value  override one key, e.g. --set sip.port=5070 --set sip.transports=[udp]
               hash-password    read an agent's password (console, or one line on stdin) and print the
-                               ha1Md5 / ha1Sha256 lines for agents.members (realm default: hotline)""";
+                               ha1Md5 / ha1Sha256 lines for agents.members (realm default: hotline)
+              hash-api-password  read an API user's password the same way and print the passwordHash line
+                               for qa.users (PBKDF2-HMAC-SHA256)""";
 
     private static String value(String[] args, int i, String what) {
         if (i >= args.length) {

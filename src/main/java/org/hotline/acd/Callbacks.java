@@ -88,14 +88,14 @@ final class Callbacks {
             }
             log.atInfo().addKeyValue("callId", caller.callId()).addKeyValue("callbackId", existing.id)
                     .log("callback request merged into the one already waiting for that number");
-            return new CallbackTicket(existing.id, true);
+            return new CallbackTicket(existing.id, true, caller.waited(now));
         }
         String id = CallbackTicket.idFor(caller.callId());
         Callback callback = new Callback(id, number, WaitingCaller.callback(id, caller, now.plus(policy.initialDelay())));
         byId.put(id, callback);
         byNumber.put(number, callback);
         room.add(callback.place);
-        return new CallbackTicket(id, false);
+        return new CallbackTicket(id, false, caller.waited(now));
     }
 
     /** An attempt failed (its agent's call is over): back in its place for a later try, or given up. */

@@ -259,7 +259,7 @@ final class Dispatcher {
         return room.inTurn().stream()
                 .filter(caller -> caller.queue().equals(queue))
                 .map(caller -> new QueueInfo.Waiting(caller.callId(), room.position(caller), caller.priority(),
-                        caller.state(), caller.enteredAt(), caller.ringing()))
+                        caller.state(), caller.enteredAt(), caller.ringing(), caller.queueEnteredAt()))
                 .toList();
     }
 

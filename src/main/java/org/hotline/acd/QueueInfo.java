@@ -20,13 +20,21 @@ public record QueueInfo(String name, List<Waiting> waiting, List<Member> agents)
     /**
      * A caller in the queue.
      *
-     * @param enteredAt when the caller first joined the ACD (their wait counts from here)
-     * @param ringing   the agents being offered this caller right now
+     * @param enteredAt      when the caller first joined the ACD (their wait counts from here)
+     * @param ringing        the agents being offered this caller right now
+     * @param queueEnteredAt when the caller joined this queue: {@code enteredAt}, or the overflow into
+     *                       it (the queue's maximum wait counts from here)
      */
     public record Waiting(String callId, int position, int priority, CallerState state, Instant enteredAt,
-            List<String> ringing) {
+            List<String> ringing, Instant queueEnteredAt) {
         public Waiting {
             ringing = List.copyOf(ringing);
+        }
+
+        /** A caller who has not overflowed: in this queue since first joining the ACD. */
+        public Waiting(String callId, int position, int priority, CallerState state, Instant enteredAt,
+                List<String> ringing) {
+            this(callId, position, priority, state, enteredAt, ringing, enteredAt);
         }
     }
 

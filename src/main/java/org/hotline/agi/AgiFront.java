@@ -53,6 +53,11 @@ public final class AgiFront implements AutoCloseable {
         }
     }
 
+    /** MixMonitor's recordings registered like the standalone recorder's (rule R14): the store, metrics. */
+    public static AgiRecordingListener recordingsTo(org.hotline.recording.RecordingListener listener) {
+        return new AsteriskRecordings(listener);
+    }
+
     /** Marks every agent unreachable, starts logging in to AMI and listening for FastAGI. */
     public static AgiFront start(Wiring wiring) {
         AgiConfig config = wiring.config();

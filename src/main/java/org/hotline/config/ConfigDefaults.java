@@ -30,7 +30,7 @@ public final class ConfigDefaults {
     public static final int RTP_PORT_MAX = 20999;
     public static final int RTP_EVENT_LOOP_THREADS = 0;
 
-    /** Loopback only until the API has access control (issue 4). */
+    /** Loopback: the ACD's routes have no access control yet (the store's and QA's need qa.users). */
     public static final String HTTP_BIND_ADDRESS = "127.0.0.1";
     public static final int HTTP_PORT = 8080;
 
@@ -79,6 +79,33 @@ public final class ConfigDefaults {
     public static final String AMI_USERNAME = "hotline";
 
     public static final String RECORDING_DIRECTORY = "data/recordings";
+
+    /**
+     * The embedded database, created on first start under the data directory; WRITE_DELAY=0 writes
+     * each commit through at once, so a killed server loses no committed record (rule R20).
+     */
+    public static final String STORE_JDBC_URL = "jdbc:h2:file:./data/hotline;WRITE_DELAY=0";
+    public static final String STORE_USER = "hotline";
+    public static final int STORE_POOL_SIZE = 4;
+    public static final String STORE_SPOOL_DIRECTORY = "data/spool"; // rule R20
+    public static final Duration STORE_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration STORE_RETRY_INTERVAL = Duration.ofSeconds(5);
+
+    public static final int QA_SAMPLES_PER_AGENT_PER_WEEK = 3; // rule R14
+    /** A site sets its own; the default only makes a fresh install reproducible. */
+    public static final long QA_SEED = 14;
+    /** The scoring sheet drawn from the service standards (rule R14), weights out of 100. */
+    public static final List<QaConfig.Criterion> QA_SCORING_SHEET = List.of(
+            new QaConfig.Criterion("greeting", "Standard greeting: the organisation named and help offered", 15, List.of("R2")),
+            new QaConfig.Criterion("identification", "Work number given before the agent speaks", 10, List.of("R3")),
+            new QaConfig.Criterion("listening", "Listened, confirmed the need, did not interrupt", 25, List.of()),
+            new QaConfig.Criterion("forbidden-phrases", "No forbidden phrases (让您久等了; a transfer without R9's words)", 20,
+                    List.of("R8", "R9")),
+            new QaConfig.Criterion("hold-etiquette", "Hold announced, updated at 45 s, thanked after", 15, List.of("R7", "R8")),
+            new QaConfig.Criterion("closing", "Standard closing; the agent did not hang up first", 15, List.of("R10")));
+
+    public static final Duration SHORT_ABANDON_THRESHOLD = Duration.ofSeconds(5);
+    public static final int ANSWER_RATE_TARGET_PERCENT = 90;
 
     public static final Duration QUEUE_CALLBACK_AFTER = Duration.ZERO; // rule R12: no offer unless configured
 
@@ -133,6 +160,10 @@ public final class ConfigDefaults {
                 NODES.arrayNode().addAll(AgentsConfig.KNOWN_DIGEST_ALGORITHMS.stream().map(ConfigDefaults::text).toList()));
         ConfigTree.setIfAbsent(root, "recording.directory", text(RECORDING_DIRECTORY));
         fillAgi(root);
+        fillStore(root);
+        fillQa(root);
+        ConfigTree.setIfAbsent(root, "metrics.shortAbandonThreshold", duration(SHORT_ABANDON_THRESHOLD));
+        ConfigTree.setIfAbsent(root, "metrics.answerRateTargetPercent", NODES.numberNode(ANSWER_RATE_TARGET_PERCENT));
         fillContinuity(root);
     }
 
@@ -151,6 +182,31 @@ public final class ConfigDefaults {
         ConfigTree.setIfAbsent(root, "agi.ami.host", text(AMI_HOST));
         ConfigTree.setIfAbsent(root, "agi.ami.port", NODES.numberNode(AMI_PORT));
         ConfigTree.setIfAbsent(root, "agi.ami.username", text(AMI_USERNAME));
+    }
+
+    private static void fillStore(ObjectNode root) {
+        ConfigTree.setIfAbsent(root, "store.jdbcUrl", text(STORE_JDBC_URL));
+        ConfigTree.setIfAbsent(root, "store.user", text(STORE_USER));
+        ConfigTree.setIfAbsent(root, "store.password", text(""));
+        ConfigTree.setIfAbsent(root, "store.poolSize", NODES.numberNode(STORE_POOL_SIZE));
+        ConfigTree.setIfAbsent(root, "store.spoolDirectory", text(STORE_SPOOL_DIRECTORY));
+        ConfigTree.setIfAbsent(root, "store.connectionTimeout", duration(STORE_CONNECTION_TIMEOUT));
+        ConfigTree.setIfAbsent(root, "store.retryInterval", duration(STORE_RETRY_INTERVAL));
+    }
+
+    private static void fillQa(ObjectNode root) {
+        ConfigTree.setIfAbsent(root, "qa.samplesPerAgentPerWeek", NODES.numberNode(QA_SAMPLES_PER_AGENT_PER_WEEK));
+        ConfigTree.setIfAbsent(root, "qa.seed", NODES.numberNode(QA_SEED));
+        if (!ConfigTree.has(root, "qa.scoringSheet")) {
+            var sheet = NODES.arrayNode();
+            for (QaConfig.Criterion criterion : QA_SCORING_SHEET) {
+                ObjectNode entry = sheet.addObject();
+                entry.put("id", criterion.id()).put("description", criterion.description()).put("weight", criterion.weight());
+                entry.set("rules", list(criterion.rules()));
+            }
+            ConfigTree.set(root, "qa.scoringSheet", sheet);
+        }
+        ConfigTree.setIfAbsent(root, "qa.users", NODES.arrayNode());
     }
 
     /** Issue 8: the outbound trunk, callbacks (R12), messages and overload (R20). */

@@ -16,6 +16,8 @@ final class ConfigValidator {
     static final int RTP_PORT_FLOOR = 1024;
     static final int PORT_CEILING = 65535;
     static final Set<String> TRANSPORTS = Set.of("udp", "tcp");
+    /** Longer than this, a hang-up in a queue is a real abandon, never a short one. */
+    static final Duration SHORT_ABANDON_LIMIT = Duration.ofSeconds(30);
 
     private final String source;
 
@@ -36,6 +38,9 @@ final class ConfigValidator {
         new AgentValidator(this, queues, config.service().numbers()).check(require(config.agents(), "agents"));
         new AgiValidator(this).check(require(config.agi(), "agi"), config.queues());
         checkRecording(require(config.recording(), "recording"));
+        new StoreValidator(this).check(require(config.store(), "store"));
+        new StoreValidator(this).check(require(config.qa(), "qa"));
+        checkMetrics(require(config.metrics(), "metrics"), config.queues());
         new ContinuityValidator(this).check(config);
     }
 
@@ -44,6 +49,30 @@ final class ConfigValidator {
         Path directory = require(recording.directory(), "recording.directory");
         if (directory.toString().isBlank()) {
             throw fail("recording.directory", "must name a directory");
+        }
+    }
+
+    /**
+     * A short abandon is a caller who hung up almost at once (docs/metrics.md); one who waited as long as a
+     * queue's service-level threshold gave up on the service and must count in it.
+     */
+    private void checkMetrics(MetricsConfig metrics, List<QueueConfig> queues) {
+        Duration shortAbandon = require(metrics.shortAbandonThreshold(), "metrics.shortAbandonThreshold");
+        if (shortAbandon.isNegative() || shortAbandon.compareTo(SHORT_ABANDON_LIMIT) > 0) {
+            throw fail("metrics.shortAbandonThreshold", DurationFormat.format(shortAbandon) + " must be 0s-"
+                    + DurationFormat.format(SHORT_ABANDON_LIMIT)
+                    + ": a caller who waited longer gave up on a real wait");
+        }
+        for (QueueConfig queue : queues) {
+            Duration threshold = queue.serviceLevel().threshold();
+            if (shortAbandon.compareTo(threshold) >= 0) {
+                throw fail("metrics.shortAbandonThreshold", DurationFormat.format(shortAbandon) + " must be below queue "
+                        + queue.name() + "'s serviceLevel.threshold " + DurationFormat.format(threshold)
+                        + ", or callers who gave up within it would vanish from its service level");
+            }
+        }
+        if (metrics.answerRateTargetPercent() < 1 || metrics.answerRateTargetPercent() > 100) {
+            throw fail("metrics.answerRateTargetPercent", metrics.answerRateTargetPercent() + " must be 1-100 (%)");
         }
     }
 

@@ -132,10 +132,10 @@ public sealed interface CallEvent {
      * Rule R12: the caller asked to be called back at {@code number} and keeps their place in line as
      * the callback {@code callbackId}; {@code merged}: an earlier request for the same number already
      * waits, and this one was merged into it. The caller then leaves the queue with outcome CALLBACK,
-     * which is neither an abandon nor a failure.
+     * which is neither an abandon nor a failure; {@code waited} runs from the first queue entry.
      */
     record CallbackRequested(String callId, Instant at, String queue, String callbackId, String number,
-            boolean merged) implements CallEvent {}
+            boolean merged, Duration waited) implements CallEvent {}
 
     /**
      * A callback's attempt ended ({@code callId} is the callback's id): {@code result} ANSWERED,

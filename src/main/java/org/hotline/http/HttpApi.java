@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API server: the JDK's {@link HttpServer} on {@code http.bindAddress:http.port}, one
  * virtual thread per request, and ONE route table that every resource adds its {@link Route}s to
- * (agents and queues today; metrics and health with issue 5). Every answer is JSON; an unknown
- * path is 404, a known path with another method 405 with {@code Allow}, a handler failure 500.
- * There is no access control yet (issue 4 brings roles), hence the loopback default address.
+ * (agents and queues; call records, the event log, QA and recordings; metrics and health). Answers
+ * are JSON, raw bytes for a recording ({@link ApiResponse.Bytes}) or text ({@link ApiResponse.Text},
+ * {@code /metrics}); an unknown path is 404, a known path with another method 405 with
+ * {@code Allow}, a handler failure 500. The store's and QA's routes need a credential and a role
+ * ({@link ApiAccess}); the ACD's routes have no access control yet, hence the loopback default address.
  *
  * <p>Threading: {@link #start} and {@link #close} from the composition root's thread; requests
  * run on virtual threads, and the route table is immutable.
@@ -81,8 +86,23 @@ public final class HttpApi implements AutoCloseable {
                 log.atError().addKeyValue("path", exchange.getRequestURI().getPath()).setCause(e).log("API request failed");
                 response = ApiResponse.error(500, "internal error", null);
             }
-            byte[] body = json.writeValueAsBytes(response.body());
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            if (response.body() instanceof ApiResponse.Bytes bytes) {
+                exchange.getResponseHeaders().set("Content-Type", bytes.contentType());
+                exchange.sendResponseHeaders(response.status(), bytes.length() == 0 ? -1 : bytes.length());
+                try (OutputStream out = exchange.getResponseBody()) {
+                    bytes.writer().writeTo(out);
+                }
+                return;
+            }
+            byte[] body;
+            if (response.body() instanceof ApiResponse.Text text) {
+                body = text.content().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", text.contentType());
+            } else {
+                body = json.writeValueAsBytes(response.body());
+                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            }
             exchange.sendResponseHeaders(response.status(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -108,7 +128,30 @@ public final class HttpApi implements AutoCloseable {
             return ApiResponse.error(413, "request body over " + MAX_BODY_BYTES + " bytes", null);
         }
         Map<String, String> parameters = route.get().match(path).orElseThrow();
-        return route.get().handler().handle(new ApiRequest(method, path, parameters, body));
+        String remote = exchange.getRemoteAddress() == null ? "" : exchange.getRemoteAddress().getAddress().getHostAddress();
+        Map<String, String> query;
+        try {
+            query = query(exchange.getRequestURI().getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return ApiResponse.error(400, "malformed query string: " + e.getMessage(), "(query)");
+        }
+        return route.get().handler().handle(new ApiRequest(method, path, parameters, body, exchange.getRequestHeaders(),
+                query, remote));
+    }
+
+    /** The decoded query parameters; the first value of a repeated one. */
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            query.putIfAbsent(name, value);
+        }
+        return query;
     }
 
     /** The body, or null if it is longer than the API ever needs. */

@@ -37,6 +37,10 @@ public record Route(String method, String template, Handler handler) {
         return new Route("GET", template, handler);
     }
 
+    public static Route post(String template, Handler handler) {
+        return new Route("POST", template, handler);
+    }
+
     public static Route put(String template, Handler handler) {
         return new Route("PUT", template, handler);
     }

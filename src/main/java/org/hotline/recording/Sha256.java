@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The SHA-256 of a finished recording, read through once in 64 KiB steps (never whole in memory). Stateless. */
-final class Sha256 {
+public final class Sha256 {
 
     private static final int BUFFER_BYTES = 64 * 1024;
 
@@ -17,7 +17,7 @@ final class Sha256 {
     }
 
     /** Lower-case hex, 64 characters. */
-    static String of(Path file) throws IOException {
+    public static String of(Path file) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[BUFFER_BYTES];
         try (InputStream in = Files.newInputStream(file)) {

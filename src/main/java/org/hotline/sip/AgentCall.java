@@ -78,6 +78,7 @@ final class AgentCall implements DialogEndpoint {
     void send() {
         try {
             inviteTx.sendRequest();
+            ctx.messaging().traffic().requestSent(Request.INVITE);
             log.atInfo().addKeyValue("callId", callId).addKeyValue("callerCallId", caller.callId())
                     .addKeyValue("agent", offer.workNumber())
                     .addKeyValue("contact", inviteTx.getRequest().getRequestURI())
@@ -188,7 +189,7 @@ final class AgentCall implements DialogEndpoint {
                 AgentLegState.CANCEL_PENDING, AgentLegState.CANCELLING);
         log.atInfo().addKeyValue("callId", callId).addKeyValue("usable", answer != null)
                 .log("2xx not wanted: ACK and BYE");
-        AgentInvite.ack(dialog, ok);
+        AgentInvite.ack(ctx.messaging(), dialog, ok);
         bye();
         if (answer == null) {
             offer.branchFailed(this, "unusable SDP answer", false);
@@ -202,7 +203,7 @@ final class AgentCall implements DialogEndpoint {
             bridged = null;
             return false;
         }
-        AgentInvite.ack(dialog, ok);
+        AgentInvite.ack(ctx.messaging(), dialog, ok);
         try {
             media.acceptAnswer(CallDialog.body(ok));
         } catch (SdpRejectedException e) {

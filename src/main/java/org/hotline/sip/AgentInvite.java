@@ -74,9 +74,10 @@ final class AgentInvite {
     }
 
     /** ACKs a 2xx of the INVITE in its dialog (RFC 3261 §13.2.2.4); a failure is logged. */
-    static void ack(Dialog dialog, Response ok) {
+    static void ack(SipMessaging messaging, Dialog dialog, Response ok) {
         try {
             dialog.sendAck(dialog.createAck(CallDialog.cseq(ok)));
+            messaging.traffic().requestSent(Request.ACK);
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             log.atWarn().addKeyValue("callId", SipCall.callIdOf(ok)).setCause(e).log("could not ACK the agent's 2xx");
         }
@@ -89,6 +90,7 @@ final class AgentInvite {
             ct.setApplicationData(owner);
             SipMessaging.tune(ct, ctx.tuning());
             ct.sendRequest();
+            ctx.messaging().traffic().requestSent(Request.CANCEL);
             log.atInfo().addKeyValue("callId", owner.callId()).log("CANCEL sent to agent");
         } catch (SipException | RuntimeException e) {
             log.atWarn().addKeyValue("callId", owner.callId()).setCause(e).log("could not CANCEL the agent's INVITE");

@@ -202,6 +202,7 @@ final class CallDialog {
             ct.setApplicationData(owner);
             SipMessaging.tune(ct, ctx.tuning());
             dialog.sendRequest(ct);
+            messaging().traffic().requestSent(method);
             log.atInfo().addKeyValue("callId", owner.callId()).addKeyValue("method", method).log("sent");
             return Optional.of(ct);
         } catch (SipException | ParseException | RuntimeException e) {

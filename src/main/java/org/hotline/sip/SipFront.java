@@ -66,6 +66,7 @@ public final class SipFront implements AutoCloseable {
      * @param agents agents' credentials, registration listener and feature codes ({@link AgentAccess#NONE}: none)
      * @param bridges told when a caller is bridged with an agent's media and when that ends (call
      *                recording, rule R14; {@link BridgeListener#NONE}: nobody)
+     * @param traffic counts every request and response (issue 5's metrics; {@link SipTrafficListener#NONE}: none)
      */
     public record Wiring(
             SipConfig sip,
@@ -78,7 +79,8 @@ public final class SipFront implements AutoCloseable {
             Clock clock,
             SipTuning tuning,
             AgentAccess agents,
-            BridgeListener bridges) {
+            BridgeListener bridges,
+            SipTrafficListener traffic) {
 
         public Wiring {
             Objects.requireNonNull(sip, "sip");
@@ -92,13 +94,29 @@ public final class SipFront implements AutoCloseable {
             Objects.requireNonNull(tuning, "tuning");
             Objects.requireNonNull(agents, "agents");
             Objects.requireNonNull(bridges, "bridges");
+            Objects.requireNonNull(traffic, "traffic");
             validate(sip);
+        }
+
+        /** A front whose bridges nobody watches and whose SIP traffic is not counted. */
+        public Wiring(SipConfig sip, ServiceConfig service, MediaEngine media, Prompts prompts, QueueGateway queues,
+                IncomingCallHandler calls, CallEventListener events, Clock clock, SipTuning tuning, AgentAccess agents) {
+            this(sip, service, media, prompts, queues, calls, events, clock, tuning, agents, BridgeListener.NONE,
+                    SipTrafficListener.NONE);
+        }
+
+        /** A front whose SIP traffic is not counted. */
+        public Wiring(SipConfig sip, ServiceConfig service, MediaEngine media, Prompts prompts, QueueGateway queues,
+                IncomingCallHandler calls, CallEventListener events, Clock clock, SipTuning tuning, AgentAccess agents,
+                BridgeListener bridges) {
+            this(sip, service, media, prompts, queues, calls, events, clock, tuning, agents, bridges, SipTrafficListener.NONE);
         }
 
         /** A front whose bridges nobody watches. */
         public Wiring(SipConfig sip, ServiceConfig service, MediaEngine media, Prompts prompts, QueueGateway queues,
-                IncomingCallHandler calls, CallEventListener events, Clock clock, SipTuning tuning, AgentAccess agents) {
-            this(sip, service, media, prompts, queues, calls, events, clock, tuning, agents, BridgeListener.NONE);
+                IncomingCallHandler calls, CallEventListener events, Clock clock, SipTuning tuning, AgentAccess agents,
+                SipTrafficListener traffic) {
+            this(sip, service, media, prompts, queues, calls, events, clock, tuning, agents, BridgeListener.NONE, traffic);
         }
 
         /** A front without agents (issue 2): REGISTER gets 404, feature codes 403. */
@@ -167,7 +185,7 @@ public final class SipFront implements AutoCloseable {
     private final Continuity continuity;
     private final TrunkRoute trunk;
     private final ActiveCalls calls = new ActiveCalls();
-    private Lifecycle lifecycle = Lifecycle.NEW;
+    private volatile Lifecycle lifecycle = Lifecycle.NEW;
     private SipStackImpl stack;
     private ScheduledExecutorService timers;
     private Registrar registrar;
@@ -232,7 +250,7 @@ public final class SipFront implements AutoCloseable {
         String advertised = sip.advertisedAddress() == null || sip.advertisedAddress().isBlank()
                 ? sip.bindAddress() : sip.advertisedAddress();
         SipMessaging messaging = new SipMessaging(new MessageFactoryImpl(), new HeaderFactoryImpl(),
-                new AddressFactoryImpl(), provider, advertised, sip.port(), wiring.tuning());
+                new AddressFactoryImpl(), provider, advertised, sip.port(), wiring.tuning(), wiring.traffic());
         AgentAccess agents = wiring.agents();
         registrar = new Registrar(agents.registrar(), wiring.clock(), messaging.addresses, agents.registrations());
         return new SipCallContext(messaging, new SdpNegotiator(), wiring.prompts(), wiring.queues(), wiring.events(),
@@ -292,6 +310,11 @@ public final class SipFront implements AutoCloseable {
         } catch (RuntimeException e) {
             log.atError().setCause(e).log("registration purge failed");
         }
+    }
+
+    /** Whether the front is listening: started and not yet closed (the health check's SIP component). */
+    public boolean running() {
+        return lifecycle == Lifecycle.RUNNING;
     }
 
     /** The SIP port listened on (every transport). */

@@ -46,10 +46,17 @@ final class SipMessaging {
     private final String advertisedAddress;
     private final int port;
     private final SipTuning tuning;
+    private final SipTrafficListener traffic;
 
     SipMessaging(MessageFactory messages, HeaderFactory headers, AddressFactory addresses, SipProvider provider,
             String advertisedAddress, int port, SipTuning tuning) {
+        this(messages, headers, addresses, provider, advertisedAddress, port, tuning, SipTrafficListener.NONE);
+    }
+
+    SipMessaging(MessageFactory messages, HeaderFactory headers, AddressFactory addresses, SipProvider provider,
+            String advertisedAddress, int port, SipTuning tuning, SipTrafficListener traffic) {
         this.tuning = tuning;
+        this.traffic = traffic;
         this.messages = messages;
         this.headers = headers;
         this.addresses = addresses;
@@ -76,6 +83,11 @@ final class SipMessaging {
 
     String advertisedAddress() {
         return advertisedAddress;
+    }
+
+    /** Where every request and response sent or received is counted. */
+    SipTrafficListener traffic() {
+        return traffic;
     }
 
     int port() {
@@ -148,6 +160,7 @@ final class SipMessaging {
     void send(ServerTransaction st, Response response) {
         try {
             st.sendResponse(response);
+            traffic.responseSent(st.getRequest().getMethod(), response.getStatusCode());
         } catch (SipException | InvalidArgumentException | RuntimeException e) {
             log.atWarn().addKeyValue("callId", SipCall.callIdOf(st.getRequest()))
                     .addKeyValue("status", response.getStatusCode()).setCause(e).log("could not send response");
@@ -177,6 +190,7 @@ final class SipMessaging {
             Response response = response(request, status);
             response.setReasonPhrase(reason);
             provider.sendResponse(response);
+            traffic.responseSent(request.getMethod(), status);
         } catch (SipException | ParseException | RuntimeException e) {
             log.atWarn().addKeyValue("callId", SipCall.callIdOf(request)).addKeyValue("status", status)
                     .setCause(e).log("could not answer request statelessly");

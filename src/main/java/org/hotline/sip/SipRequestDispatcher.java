@@ -10,6 +10,7 @@ import javax.sip.ResponseEvent;
 import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.hotline.call.IncomingCallHandler;
@@ -64,6 +65,7 @@ final class SipRequestDispatcher implements SipListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        messaging.traffic().requestReceived(request.getMethod());
         RequestHandler handler = handlers.get(request.getMethod());
         try {
             if (handler == null) {
@@ -96,6 +98,7 @@ final class SipRequestDispatcher implements SipListener {
     public void processResponse(ResponseEvent event) {
         ClientTransaction ct = event.getClientTransaction();
         Response response = event.getResponse();
+        messaging.traffic().responseReceived(cseqMethod(response), response.getStatusCode());
         if (ct == null || !(ct.getApplicationData() instanceof ClientRequestOwner endpoint)) {
             // e.g. a 2xx retransmitted after its transaction ended: the stack re-sends our ACK
             log.atDebug().addKeyValue("callId", SipCall.callIdOf(response)).addKeyValue("status",
@@ -111,6 +114,10 @@ final class SipRequestDispatcher implements SipListener {
             log.atError().addKeyValue("callId", endpoint.callId()).addKeyValue("method", method).setCause(e)
                     .log("response handling failed");
         }
+    }
+
+    private static String cseqMethod(Response response) {
+        return response.getHeader(CSeqHeader.NAME) instanceof CSeqHeader cseq ? cseq.getMethod() : "";
     }
 
     @Override

@@ -80,7 +80,7 @@ class CallbackQueueTest {
         CallbackTicket ticket = acd.engine.callbackRequested("c1", NUMBER).orElseThrow();
         acd.engine.login("1001");
 
-        assertEquals(new CallbackTicket("callback-c1", false), ticket);
+        assertEquals(new CallbackTicket("callback-c1", false, Duration.ofSeconds(1)), ticket);
         assertEquals(1, acd.engine.position("callback-c1").orElseThrow());
         assertEquals(2, acd.engine.position("c2").orElseThrow());
         assertEquals(List.of(new Offer("c2", SALES, List.of("1001"))), offers(acd),
@@ -119,7 +119,7 @@ class CallbackQueueTest {
 
         CallbackTicket merged = acd.engine.callbackRequested("vip", NUMBER).orElseThrow();
 
-        assertEquals(new CallbackTicket("callback-c1", true), merged);
+        assertEquals(new CallbackTicket("callback-c1", true, Duration.ZERO), merged);
         assertEquals(List.of("callback-c1"), waiting(acd));
         assertEquals(5, acd.engine.queues().getFirst().waiting().getFirst().priority(), "the better place is kept");
     }
@@ -196,7 +196,7 @@ class CallbackQueueTest {
         acd.engine.callbackFinished("callback-c1");
         acd.engine.callerJoined("c2", SALES, 0);
 
-        assertEquals(new CallbackTicket("callback-c2", false), acd.engine.callbackRequested("c2", NUMBER).orElseThrow());
+        assertEquals(new CallbackTicket("callback-c2", false, Duration.ZERO), acd.engine.callbackRequested("c2", NUMBER).orElseThrow());
     }
 
     private static TestAcd acd() {

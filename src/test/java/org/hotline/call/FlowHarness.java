@@ -132,6 +132,7 @@ final class FlowHarness {
                 new IvrConfig(ivr.noInputTimeout(), ivr.hangupAfterGoodbye(), ivr.maxInvalidInputs(), ivr.agentKey(),
                         ivr.agentQueue(), menu),
                 config.hours(), config.holidays(), config.queues(), config.agents(), config.agi(), config.recording(),
+                config.store(), config.qa(), config.metrics(),
                 config.trunk(), config.callback(), config.messages(), config.overload());
     }
 }

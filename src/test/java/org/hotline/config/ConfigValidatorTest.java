@@ -47,6 +47,11 @@ class ConfigValidatorTest {
             "holidays.extraDates | [2026-13-01] | holidays.extraDates[0] | \"2026-13-01\" is not valid here: expected a date like 2026-10-01",
             "queues[1].name | general | queues[1].name | queue general is defined twice",
             "service.timeZone | Mars/Olympus | service.timeZone | \"Mars/Olympus\" is not valid here: expected a time zone like Asia/Shanghai",
+            "metrics.shortAbandonThreshold | 31s | metrics.shortAbandonThreshold | 31s must be 0s-30s: a caller who waited longer gave up on a real wait",
+            "metrics.shortAbandonThreshold | 20s | metrics.shortAbandonThreshold | 20s must be below queue general's serviceLevel.threshold 20s, or callers who gave up within it would vanish from its service level",
+            "metrics.answerRateTargetPercent | 0 | metrics.answerRateTargetPercent | 0 must be 1-100 (%)",
+            "metrics.answerRateTargetPercent | 101 | metrics.answerRateTargetPercent | 101 must be 1-100 (%)",
+            "metrics.shortAbandonThreshold | 5 | metrics.shortAbandonThreshold | \"5\" is not valid here: write a duration as a whole number and a unit: 500ms, 5s, 2m or 1h",
     })
     void rejectsABrokenRuleNamingTheKeyAndReason(String key, String value, String failingKey, String reason) {
         ConfigException e = assertThrows(ConfigException.class, () -> OfficeHours.config(Map.of(key, value)));
@@ -66,6 +71,15 @@ class ConfigValidatorTest {
                 () -> ConfigLoader.loadDefault(Map.of("hours.afterHours.action", "FORWARD")));
 
         assertEquals(ConfigLoader.DEFAULT_SOURCE, e.source());
+    }
+
+    @Test
+    void metricsDefaultToFiveSecondShortAbandonsAndANinetyPercentAnswerRateAndZeroDisablesShortAbandons() {
+        MetricsConfig defaults = ConfigLoader.loadDefault(Map.of()).metrics();
+        MetricsConfig none = ConfigLoader.loadDefault(Map.of("metrics.shortAbandonThreshold", "0s")).metrics();
+
+        assertEquals(new MetricsConfig(Duration.ofSeconds(5), 90), defaults);
+        assertEquals(Duration.ZERO, none.shortAbandonThreshold());
     }
 
     @Test

@@ -24,6 +24,7 @@ final class FrontFixture implements AutoCloseable {
     final RecordingEvents events = new RecordingEvents();
     final ScriptedCalls calls = new ScriptedCalls();
     final BridgeLog bridges = new BridgeLog();
+    final RecordingTraffic traffic = new RecordingTraffic();
     final SipFront front;
     final int port;
 
@@ -41,7 +42,7 @@ final class FrontFixture implements AutoCloseable {
         ServiceConfig service = new ServiceConfig(List.of(NUMBER, "4008208820"), "zh-CN", List.of("zh-CN", "en"),
                 ZoneId.of("Asia/Shanghai"));
         front = new SipFront(new SipFront.Wiring(sip, service, media, new FakePrompts(), new UnstaffedQueueGateway(),
-                calls, events, Clock.systemUTC(), tuning, agents, bridges));
+                calls, events, Clock.systemUTC(), tuning, agents, bridges, traffic));
         front.start();
     }
 

@@ -65,7 +65,7 @@ public final class ExternalProgram implements AutoCloseable {
                         .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
         if (!found) {
             throw new IllegalStateException(program + " is not installed: the system tests need "
-                    + "sip-tester baresip sox espeak-ng tshark (apt-get install -y ...; .ci/run installs them)");
+                    + "sip-tester baresip sox espeak-ng tshark prometheus (apt-get install -y ...; .ci/run installs them)");
         }
     }
 

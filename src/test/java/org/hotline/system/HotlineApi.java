@@ -93,6 +93,11 @@ public final class HotlineApi {
         return send(HttpRequest.newBuilder(base.resolve("/api/queues")).GET()).requireStatus(200).body();
     }
 
+    /** {@code GET /api/runtime}: calls, SIP stack, RTP totals and the JVM (issue 7's load bench). */
+    public JsonNode runtime() {
+        return send(HttpRequest.newBuilder(base.resolve("/api/runtime")).GET()).requireStatus(200).body();
+    }
+
     /** Waits until the agent's JSON satisfies {@code condition} (e.g. status AVAILABLE); returns it. */
     public JsonNode awaitAgent(String workNumber, Predicate<JsonNode> condition, Duration timeout, String what) {
         Await.until(() -> agent(workNumber).filter(condition).isPresent(), timeout, POLL,

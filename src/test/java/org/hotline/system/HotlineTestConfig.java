@@ -1,5 +1,8 @@
 package org.hotline.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +12,8 @@ import java.util.Map;
  * ({@code ConfigLoader.loadDefault(overrides)}) that put SIP and RTP on 127.0.0.1 with free ports,
  * read the checked-in prompts, keep the line open 7x24 so a test never lands in the after-hours
  * message (rule R19), and put recordings under {@link #RECORDINGS}. Everything else keeps the demo
- * defaults: number 4008001234, ring delay 2 s, rule R5's 5 s and 5 s.
+ * defaults: number 4008001234, ring delay 2 s, rule R5's 5 s and 5 s. The store is an embedded H2
+ * file in a temporary directory.
  */
 public record HotlineTestConfig(int sipPort, int rtpPortMin, int rtpPortMax, Path promptsDirectory) {
 
@@ -38,6 +42,20 @@ public record HotlineTestConfig(int sipPort, int rtpPortMin, int rtpPortMax, Pat
         overrides.put("hours.alwaysOpen", "true");
         overrides.put("hours.weekly", "[]");
         overrides.put("recording.directory", RECORDINGS.toString()); // rule R14: the demo queues record every call
+        overrides.put("http.bindAddress", Sipp.LOOPBACK);
+        overrides.put("http.port", "0"); // a free port: never the default 8080 another server on the machine holds
+        Path store = storeDirectory();
+        overrides.put("store.jdbcUrl", "jdbc:h2:file:" + store.resolve("hotline") + ";WRITE_DELAY=0");
+        overrides.put("store.spoolDirectory", store.resolve("spool").toString());
         return overrides;
+    }
+
+    /** Each server under test keeps its call records in its own embedded database (issue 4). */
+    private static Path storeDirectory() {
+        try {
+            return Files.createTempDirectory("hotline-store");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a store directory for the test", e);
+        }
     }
 }

@@ -120,7 +120,7 @@ final class CallbackOffer {
                     mailbox);
         }
         context.events().onEvent(new CallEvent.CallbackRequested(callId, now(), queue.get(), ticket.get().callbackId(),
-                number, ticket.get().merged()));
+                number, ticket.get().merged(), ticket.get().waited()));
         log.atInfo().addKeyValue("callId", callId).addKeyValue("callbackId", ticket.get().callbackId())
                 .addKeyValue("merged", ticket.get().merged()).log("caller keeps their place as a callback (rule R12)");
         audio.stop();

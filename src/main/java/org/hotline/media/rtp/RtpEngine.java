@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,10 +50,17 @@ public final class RtpEngine implements MediaEngine {
     private final Object randomLock = new Object();
     private final Set<RtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final RtpSessionListener listener;
+    private final RtpTotalsAccumulator totals = new RtpTotalsAccumulator();
 
     /** Production engine: SSRCs, sequence numbers and timestamps from a {@link SecureRandom} (RFC 3550 §5.1). */
     public RtpEngine(RtpConfig config) {
         this(config, new SecureRandom());
+    }
+
+    /** A production engine that tells {@code listener} each session's statistics when it closes. */
+    public RtpEngine(RtpConfig config, RtpSessionListener listener) {
+        this(config, new SecureRandom(), listener);
     }
 
     /**
@@ -61,8 +69,17 @@ public final class RtpEngine implements MediaEngine {
      * @throws IllegalArgumentException if the bind address is not local or the port range is invalid
      */
     public RtpEngine(RtpConfig config, RandomGenerator random) {
+        this(config, random, RtpSessionListener.NONE);
+    }
+
+    /**
+     * @param random   as {@link #RtpEngine(RtpConfig, RandomGenerator)}
+     * @param listener told each session's final statistics when it closes
+     */
+    public RtpEngine(RtpConfig config, RandomGenerator random, RtpSessionListener listener) {
         Objects.requireNonNull(config, "config");
         this.random = Objects.requireNonNull(random, "random");
+        this.listener = Objects.requireNonNull(listener, "listener");
         if (config.portMin() < 1 || config.portMax() > 0xFFFF || config.portMin() > config.portMax()) {
             throw new IllegalArgumentException("invalid RTP port range " + config.portMin() + "-" + config.portMax());
         }
@@ -119,6 +136,7 @@ public final class RtpEngine implements MediaEngine {
         }
         RtpSession session = new RtpSession(callId, loop, pair, stream, this::onSessionClosed);
         sessions.add(session);
+        totals.opened();
         log.atDebug().addKeyValue("callId", callId).addKeyValue("rtpPort", pair.rtpPort()).log("RTP session opened");
         return session;
     }
@@ -126,6 +144,21 @@ public final class RtpEngine implements MediaEngine {
     @Override
     public int sessionsInUse() {
         return ports.inUse();
+    }
+
+    /** The live statistics of every open session (the metrics' gauges); any thread. */
+    public List<RtpStatistics> openSessionStatistics() {
+        return sessions.stream().map(RtpSession::statistics).toList();
+    }
+
+    /** Whether sessions can be opened: not closed, event loops running (the health check's RTP component). */
+    public boolean running() {
+        return !closed.get() && !group.isShuttingDown();
+    }
+
+    /** Every session's counters since the engine started, closed sessions included (any thread). */
+    public RtpTotals totals() {
+        return totals.totals(sessions);
     }
 
     /** Closes every session, then stops the event loops, waiting at most {@link #SHUTDOWN_WAIT}. */
@@ -148,12 +181,17 @@ public final class RtpEngine implements MediaEngine {
 
     /** Returns the session's ports, once: a port pair may already serve the next call. */
     private void onSessionClosed(RtpSession session) {
-        if (!sessions.remove(session)) {
+        if (!totals.close(session, sessions)) {
             return;
         }
         ports.release(session.localPort());
         log.atDebug().addKeyValue("callId", session.callId()).addKeyValue("rtpPort", session.localPort())
                 .log("RTP session closed, ports returned");
+        try {
+            listener.sessionClosed(session.statistics());
+        } catch (RuntimeException e) {
+            log.atError().addKeyValue("callId", session.callId()).setCause(e).log("RTP session listener failed");
+        }
     }
 
     private static InetAddress localAddress(String bindAddress) {

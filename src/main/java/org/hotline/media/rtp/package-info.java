@@ -18,7 +18,8 @@
  * relayed packet crosses loops once: the source's loop hands the immutable packet to the
  * target's loop with {@code execute} (a direct call when both sessions share a loop); relay
  * set-up and tear-down messages take the same hops, the target first. Counters and statistics
- * (relay delay included) are published for reading from any thread. The port allocator is
+ * (relay delay included) are published for reading from any thread; the engine adds up every
+ * session's, closed ones included, as {@link org.hotline.media.rtp.RtpTotals}. The port allocator is
  * locked briefly and binds sockets in the calling thread.
  *
  * <p>Buffers: an inbound datagram is owned by {@link org.hotline.media.rtp.RtpPacketDecoder} (or

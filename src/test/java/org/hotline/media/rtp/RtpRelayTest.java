@@ -81,6 +81,27 @@ class RtpRelayTest {
     }
 
     @Test
+    void engineTotalsKeepTheRelayCountsOfSessionsThatHaveClosed() throws Exception {
+        Peer a = peer();
+        Peer b = peer();
+        RtpSession caller = open(1, "caller", a, Codec.PCMU, 101);
+        RtpSession agent = open("agent", b, Codec.PCMU, 101);
+        relay(caller, agent);
+        sendAndReceive(a, A_TONE, 0, 20, caller, b);
+
+        agent.close();
+        caller.close();
+        Await.until("both sessions are closed", () -> engine.sessionsInUse() == 0);
+
+        RtpTotals totals = engine.totals();
+        assertEquals(List.of(2L, 2L), List.of(totals.sessionsOpened(), totals.sessionsClosed()));
+        assertEquals(List.of(20L, 20L, 0L), List.of(totals.packets().relayPacketsIn(), totals.packets().relayPacketsOut(),
+                totals.relayLost()));
+        assertEquals(20, totals.packets().packetsReceived(), "the caller's 20 packets, as received by its session");
+        assertEquals(20, totals.relayDelay().count());
+    }
+
+    @Test
     void transcodesPcmuToPcmaWithinTheG711QuantisationStep() throws Exception {
         Peer a = peer();
         Peer b = peer();

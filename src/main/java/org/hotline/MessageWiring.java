@@ -1,7 +1,6 @@
 package org.hotline;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,19 +25,19 @@ import org.hotline.recording.RecordingListener;
  * @param taking what the call flow offers messages through ({@link MessageTaking#NONE} with messages off)
  * @param routes {@code GET /api/messages}, {@code PUT /api/messages/{id}/assignee}
  */
-record Continuity(MessageTaking taking, List<Route> routes) {
+record MessageWiring(MessageTaking taking, List<Route> routes) {
 
     /** Opens the messages directory (repairing what a crash left) when {@code messages.enabled}. */
-    static Continuity open(HotlineConfig config, CallEventListener events, Clock clock, RecordingListener recordings) {
+    static MessageWiring open(HotlineConfig config, CallEventListener events, Clock clock, RecordingListener recordings) {
         if (!config.messages().enabled()) {
-            return new Continuity(MessageTaking.NONE, List.of());
+            return new MessageWiring(MessageTaking.NONE, List.of());
         }
         MessageBox box = MessageBox.open(config.messages().directory());
         MessageRecordings files = MessageRecordings.open(config.messages().directory(), config.service().timeZone(),
                 new RepairsToBox(recordings, box));
         MessageTaker taker = new MessageTaker(config.messages(), config.ivr().noInputTimeout(), files, box, events, clock);
         Set<String> agents = new TreeSet<>(config.agents().members().stream().map(AgentConfig::workNumber).toList());
-        return new Continuity(taker, new MessagesResource(box, agents, clock).routes());
+        return new MessageWiring(taker, new MessagesResource(box, agents, clock).routes());
     }
 
     /** The prompts of messages and overload, checked with the others before any call. */
@@ -53,11 +52,6 @@ record Continuity(MessageTaking taking, List<Route> routes) {
         return names;
     }
 
-    static List<Route> plus(List<Route> routes, List<Route> more) {
-        List<Route> all = new ArrayList<>(routes);
-        all.addAll(more);
-        return List.copyOf(all);
-    }
 
     /** Passes every recording on; a message repaired after a crash also completes its entry in the box. */
     private record RepairsToBox(RecordingListener next, MessageBox box) implements RecordingListener {
