@@ -127,7 +127,7 @@ public final class Hotline implements AutoCloseable {
                 store.keeper(), metrics.callEvents(), admission, extraListener));
         MessageWiring messages; // rules R9, R19, R20: kept like recordings, in the store too
         try {
-            messages = MessageWiring.open(config, events, clock, recordingsListener);
+            messages = MessageWiring.open(config, events, clock, recordingsListener, store.keeper()::audit);
         } catch (RuntimeException e) {
             recordings.close();
             metrics.close();

@@ -9,6 +9,8 @@ import org.hotline.call.MessageTaking;
 import org.hotline.config.AgentConfig;
 import org.hotline.config.HotlineConfig;
 import org.hotline.event.CallEventListener;
+import org.hotline.http.ApiAccess;
+import org.hotline.http.AuditTrail;
 import org.hotline.http.MessagesResource;
 import org.hotline.http.Route;
 import org.hotline.message.MessageBox;
@@ -28,7 +30,8 @@ import org.hotline.recording.RecordingListener;
 record MessageWiring(MessageTaking taking, List<Route> routes) {
 
     /** Opens the messages directory (repairing what a crash left) when {@code messages.enabled}. */
-    static MessageWiring open(HotlineConfig config, CallEventListener events, Clock clock, RecordingListener recordings) {
+    static MessageWiring open(HotlineConfig config, CallEventListener events, Clock clock, RecordingListener recordings,
+            AuditTrail audit) {
         if (!config.messages().enabled()) {
             return new MessageWiring(MessageTaking.NONE, List.of());
         }
@@ -37,7 +40,8 @@ record MessageWiring(MessageTaking taking, List<Route> routes) {
                 new RepairsToBox(recordings, box));
         MessageTaker taker = new MessageTaker(config.messages(), config.ivr().noInputTimeout(), files, box, events, clock);
         Set<String> agents = new TreeSet<>(config.agents().members().stream().map(AgentConfig::workNumber).toList());
-        return new MessageWiring(taker, new MessagesResource(box, agents, clock).routes());
+        ApiAccess access = new ApiAccess(config.qa().users(), audit, clock); // rule R15: supervisors only, audited
+        return new MessageWiring(taker, new MessagesResource(box, access, agents, clock).routes());
     }
 
     /** The prompts of messages and overload, checked with the others before any call. */

@@ -13,8 +13,10 @@ import org.hotline.message.MessageBox;
 
 /**
  * The messages callers left (rules R9, R19, R20) for supervisors, and their assignment to an agent
- * as a callback task. The WAV's place on disk is not shown (recordings are confidential, rule R15);
- * the message's id is its recording's id. Immutable; requests run on the server's virtual threads.
+ * as a callback task; behind {@link ApiAccess} (supervisor or admin, every request audited: a
+ * message is a caller's voice, confidential like a recording, rule R15). The WAV's place on disk is
+ * not shown; the message's id is its recording's id. Immutable; requests run on the server's
+ * virtual threads.
  *
  * <pre>
  *   GET /api/messages                      200 {"messages": [{"id", "callId", "caller", "at", "reason", "queue",
@@ -25,22 +27,26 @@ import org.hotline.message.MessageBox;
 public final class MessagesResource {
 
     private final MessageBox box;
+    private final ApiAccess access;
     private final Set<String> agents;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     /** @param agents the configured work numbers a message may be assigned to */
-    public MessagesResource(MessageBox box, Set<String> agents, Clock clock) {
+    public MessagesResource(MessageBox box, ApiAccess access, Set<String> agents, Clock clock) {
         this.box = box;
+        this.access = access;
         this.agents = Set.copyOf(agents);
         this.clock = clock;
     }
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/messages", request -> ApiResponse.ok(Map.of("messages",
-                        box.list().stream().map(MessageView::of).toList()))),
-                Route.put("/api/messages/{id}/assignee", this::assign));
+                Route.get("/api/messages", access.guard(ApiAccess.SUPERVISORS, "read-messages",
+                        (request, user) -> ApiResponse.ok(Map.of("messages",
+                                box.list().stream().map(MessageView::of).toList())))),
+                Route.put("/api/messages/{id}/assignee", access.guard(ApiAccess.SUPERVISORS, "assign-message",
+                        (request, user) -> assign(request))));
     }
 
     /** One message as the API shows it. */
