@@ -154,7 +154,7 @@ public final class Hotline implements AutoCloseable {
                 reachability, new AcdFeatureCodes(acd), config.agents().digestAlgorithms().stream()
                         .map(token -> DigestAlgorithm.fromToken(token).orElseThrow()).toList());
         RtpEngine media = new RtpEngine(config.rtp(), metrics.rtpSessions());
-        CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock, messages.taking()));
+        CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock, messages.taking(), trunk));
         SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, new FallbackPrompts(prompts),
                 queues, flows, events, clock, SipTuning.DEFAULTS, agents, recordings, metrics.sipTraffic()),
                 new SipFront.Continuity(admission, new BusyLine(config.service().defaultLanguage(), events, clock), trunk));

@@ -35,6 +35,7 @@ public final class CallFlow {
     private static final Logger log = LoggerFactory.getLogger(CallFlow.class);
     private static final char LOWEST_SCORE = '1';
     private static final char HIGHEST_SCORE = '5';
+    private static final String TEL = "tel:";
 
     private final HotlineConfig config;
     private final CallEventListener listener;
@@ -43,14 +44,20 @@ public final class CallFlow {
     private final BusinessHours hours;
     private final MenuNavigator menu;
     private final MessageTaking messages;
+    private final OutboundRoute trunk;
 
     public CallFlow(HotlineConfig config, CallEventListener listener, Clock clock) {
-        this(config, listener, clock, MessageTaking.NONE);
+        this(config, listener, clock, MessageTaking.NONE, OutboundRoute.NONE);
     }
 
-    /** @param messages where callers who cannot be served may leave a message (rules R9, R19, R20) */
-    public CallFlow(HotlineConfig config, CallEventListener listener, Clock clock, MessageTaking messages) {
+    /**
+     * @param messages where callers who cannot be served may leave a message (rules R9, R19, R20)
+     * @param trunk    where an on-call line given as a {@code tel:} number is dialled (rule R19)
+     */
+    public CallFlow(HotlineConfig config, CallEventListener listener, Clock clock, MessageTaking messages,
+            OutboundRoute trunk) {
         this.messages = messages;
+        this.trunk = trunk;
         this.config = config;
         this.listener = listener;
         this.clock = clock;
@@ -144,7 +151,10 @@ public final class CallFlow {
             return;
         }
         session.say(PromptNames.AFTER_HOURS_CLOSED, PromptNames.AFTER_HOURS_ONCALL, PromptNames.TRANSFER_CONNECTING);
-        TransferOutcome outcome = session.call().transfer(afterHours.forwardUri());
+        String target = afterHours.forwardUri();
+        TransferOutcome outcome = target.startsWith(TEL)
+                ? trunk.bridge(session.call(), target.substring(TEL.length())) // through the trunk, our caller ID
+                : session.call().transfer(target); // REFER: the caller's side places the call
         boolean transferred = outcome == TransferOutcome.TRANSFERRED;
         session.emit(new CallEvent.TransferAttempted(session.callId(), session.now(), afterHours.forwardUri(), transferred));
         if (transferred) {

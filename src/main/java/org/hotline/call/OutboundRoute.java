@@ -19,6 +19,14 @@ public interface OutboundRoute {
     /** Whether calls can be placed at all. */
     boolean available();
 
+    /**
+     * Rule R19's on-call line as a number: dials {@code number} and, once answered, bridges
+     * {@code caller} with it until either hangs up (blocks the caller's thread that long). The caller
+     * hears the ringing as silence. TRANSFERRED once the bridged call is over; FAILED if the number
+     * was not answered (the caller is still connected then) or the caller's front cannot be bridged.
+     */
+    TransferOutcome bridge(CallControl caller, String number);
+
     /** No trunk configured: nothing can be dialled. */
     OutboundRoute NONE = new OutboundRoute() {
         @Override
@@ -29,6 +37,11 @@ public interface OutboundRoute {
         @Override
         public boolean available() {
             return false;
+        }
+
+        @Override
+        public TransferOutcome bridge(CallControl caller, String number) {
+            return TransferOutcome.FAILED;
         }
     };
 }

@@ -3,11 +3,15 @@ package org.hotline.sip;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.hotline.call.CallControl;
 import org.hotline.call.CallInfo;
 import org.hotline.call.OutboundCall;
 import org.hotline.call.OutboundRoute;
+import org.hotline.call.TransferOutcome;
 import org.hotline.config.TrunkConfig;
 import org.hotline.media.MediaSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The configured SIP trunk as the rest of Hotline sees it ({@link OutboundRoute}): prepares
@@ -18,6 +22,7 @@ import org.hotline.media.MediaSession;
 public final class TrunkRoute implements OutboundRoute {
 
     private static final int CNONCE_BYTES = 16;
+    private static final Logger log = LoggerFactory.getLogger(TrunkRoute.class);
 
     private final TrunkConfig config;
     private final DigestClient digest;
@@ -61,6 +66,16 @@ public final class TrunkRoute implements OutboundRoute {
         MediaSession session = context.mediaEngine().open(callId + "/trunk");
         CallInfo info = new CallInfo(callId, number, number, CallInfo.Front.SIP, context.clock().instant());
         return new TrunkCall(context, this, info, session);
+    }
+
+    /** Rule R19: the caller (a {@link SipCall}) bridged with {@code number} through the trunk ({@link TrunkBridge}). */
+    @Override
+    public TransferOutcome bridge(CallControl caller, String number) {
+        if (!(caller instanceof SipCall sip) || !available()) {
+            log.atWarn().addKeyValue("callId", caller.info().callId()).log("cannot bridge this call through the trunk");
+            return TransferOutcome.FAILED;
+        }
+        return TrunkBridge.run(sip, (TrunkCall) prepare(sip.callId() + "/forward", number));
     }
 
     TrunkConfig config() {

@@ -50,7 +50,7 @@ final class FlowHarness {
     }
 
     FlowHarness run() {
-        new CallFlow(config, events::add, clock, messages).run(call);
+        new CallFlow(config, events::add, clock, messages, OutboundRoute.NONE).run(call);
         return this;
     }
 
