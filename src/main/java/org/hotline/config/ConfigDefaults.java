@@ -127,7 +127,7 @@ public final class ConfigDefaults {
 
     public static final boolean MESSAGES_ENABLED = true; // rules R9, R19, R20
     public static final String MESSAGES_KEY = "1";
-    public static final String MESSAGES_DIRECTORY = "messages";
+    public static final String MESSAGES_DIRECTORY = "data/messages";
     public static final Duration MESSAGES_MAX_LENGTH = Duration.ofMinutes(2);
     public static final Duration MESSAGES_SILENCE = Duration.ofSeconds(5);
 

@@ -26,7 +26,7 @@ class ContinuityConfigTest {
         assertEquals(ConfigDefaults.CALLBACK_MAX_ATTEMPTS, config.callback().maxAttempts());
         assertEquals(ConfigDefaults.CALLBACK_INITIAL_DELAY, config.callback().initialDelay());
         assertTrue(config.messages().enabled());
-        assertEquals(Path.of("messages"), config.messages().directory());
+        assertEquals(Path.of("data/messages"), config.messages().directory());
         assertEquals(ConfigDefaults.MESSAGES_MAX_LENGTH, config.messages().maxLength());
         assertFalse(config.overload().limited());
         assertEquals(OverloadConfig.Treatment.MESSAGE, config.overload().treatment());

@@ -74,6 +74,11 @@ public final class HotlineApi {
         return messages;
     }
 
+    /** {@code GET path} as the demo supervisor (the store's routes: calls, recordings). */
+    public Reply getAsSupervisor(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().header("Authorization", DEMO_SUPERVISOR));
+    }
+
     /** {@code PUT /api/messages/{id}/assignee}: makes the message the agent's callback task. */
     public Reply assignMessage(String id, String agent) {
         return send(HttpRequest.newBuilder(base.resolve("/api/messages/" + id + "/assignee"))

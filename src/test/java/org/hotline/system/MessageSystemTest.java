@@ -65,7 +65,13 @@ class MessageSystemTest {
             AudioClip left = Wav.readLeftChannel(onlyWav(directory));
             AudioMatch.assertContains(left, AgentTones.probe(voice), AgentTones.MIN_SCORE);
 
-            HotlineApi.Reply assigned = acd.api().assignMessage(message.path("id").asText(), "1001").requireStatus(200);
+            String id = message.path("id").asText();
+            Await.until(() -> acd.api().getAsSupervisor("/api/recordings/" + id).status() == 200, Duration.ofSeconds(10),
+                    () -> "the message's recording in the store");
+            JsonNode recording = acd.api().getAsSupervisor("/api/recordings/" + id).requireStatus(200).body();
+            assertEquals(message.path("callId").asText(), recording.path("recording").path("callId").asText(),
+                    "the message is stored like a recording, linked to its call: " + recording);
+            HotlineApi.Reply assigned = acd.api().assignMessage(id, "1001").requireStatus(200);
             assertEquals("1001", assigned.body().path("assignee").asText());
             acd.assertNothingLeft();
         }
