@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.message.Request;
@@ -47,7 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class TrunkCall implements OutboundCall, DialogEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(TrunkCall.class);
-    private static final int MAX_CHALLENGES = 2;
 
     private final SipCallContext ctx;
     private final TrunkRoute route;
@@ -62,9 +60,7 @@ public final class TrunkCall implements OutboundCall, DialogEndpoint {
     private final ReentrantLock lock = new ReentrantLock();
     private TrunkCallState state = TrunkCallState.PREPARED;
     private DialResult result;
-    private ClientTransaction inviteTx;
-    private int challengesAnswered;
-    private boolean cancelOnProvisional;
+    private final TrunkDial invites;
     private volatile String sipCallId = "";
     private volatile CallDialog signalling;
 
@@ -77,6 +73,7 @@ public final class TrunkCall implements OutboundCall, DialogEndpoint {
         this.endActions = new EndActions(info.callId());
         this.audio = new CallerAudio(info.callId(), session, ctx.prompts(), ended);
         this.side = new CallerSide(info.callId(), info.caller(), Optional.empty(), session, ended, endActions);
+        this.invites = new TrunkDial(ctx, route, this, info.callId());
         session.setDigitListener(audio::onDigit);
     }
 
@@ -105,7 +102,7 @@ public final class TrunkCall implements OutboundCall, DialogEndpoint {
             if (!ctx.calls().register(this)) {
                 throw new SipException("Call-ID already in use: " + sipCallId);
             }
-            send(invite);
+            invites.send(invite);
         } catch (ParseException | SipException | RuntimeException e) {
             log.atWarn().addKeyValue("callId", info.callId()).setCause(e).log("cannot send the INVITE to the trunk");
             endUnanswered(DialResult.FAILED);
@@ -207,7 +204,7 @@ public final class TrunkCall implements OutboundCall, DialogEndpoint {
             onChallenge(ct, response);
         } else if (Request.INVITE.equals(method)) {
             log.atInfo().addKeyValue("callId", info.callId()).addKeyValue("status", status).log("trunk refused the call");
-            endUnanswered(refusal(status));
+            endUnanswered(TrunkDial.refusal(status));
         }
     }
 
@@ -221,19 +218,11 @@ public final class TrunkCall implements OutboundCall, DialogEndpoint {
     }
 
     private void onProvisional(ClientTransaction ct, int status) {
-        boolean cancelNow;
-        lock.lock();
-        try {
-            if (status > Response.TRYING && state == TrunkCallState.CALLING) {
-                state = state.to(TrunkCallState.RINGING);
-            }
-            cancelNow = state == TrunkCallState.ENDED && cancelOnProvisional && ct == inviteTx;
-            cancelOnProvisional = cancelOnProvisional && !cancelNow;
-        } finally {
-            lock.unlock();
+        if (status > Response.TRYING) {
+            transition(EnumSet.of(TrunkCallState.CALLING), TrunkCallState.RINGING);
         }
-        if (cancelNow) {
-            AgentInvite.cancel(ctx, ct, this);
+        if (state() == TrunkCallState.ENDED) {
+            invites.provisional(ct); // a CANCEL that waited for it (RFC 3261 §9.1)
         }
     }
 
@@ -242,7 +231,7 @@ public final class TrunkCall implements OutboundCall, DialogEndpoint {
         Dialog dialog = ct.getDialog();
         CallDialog confirmed = new CallDialog(ctx, this, null, dialog, null);
         if (!state().ringing()) {
-            ack(dialog, ok);
+            invites.ack(dialog, ok);
             confirmed.sendInDialog(Request.BYE, List.of(), null, null);
             return;
         }
@@ -250,7 +239,7 @@ public final class TrunkCall implements OutboundCall, DialogEndpoint {
             media.checkAnswer(CallDialog.body(ok));
         } catch (SdpRejectedException | RuntimeException e) {
             log.atWarn().addKeyValue("callId", info.callId()).setCause(e).log("unusable SDP answer from the trunk");
-            ack(dialog, ok);
+            invites.ack(dialog, ok);
             confirmed.sendInDialog(Request.BYE, List.of(), null, null);
             endUnanswered(DialResult.FAILED);
             return;
@@ -258,11 +247,11 @@ public final class TrunkCall implements OutboundCall, DialogEndpoint {
         signalling = confirmed;
         dialog.setApplicationData(this);
         if (!transition(EnumSet.of(TrunkCallState.CALLING, TrunkCallState.RINGING), TrunkCallState.CONNECTED)) {
-            ack(dialog, ok);
+            invites.ack(dialog, ok);
             confirmed.sendInDialog(Request.BYE, List.of(), null, null);
             return;
         }
-        ack(dialog, ok);
+        invites.ack(dialog, ok);
         try {
             media.acceptAnswer(CallDialog.body(ok));
         } catch (SdpRejectedException e) {
@@ -272,30 +261,14 @@ public final class TrunkCall implements OutboundCall, DialogEndpoint {
         answered.complete(null);
     }
 
-    /** RFC 3261 §22.2: the INVITE again with credentials, at most {@value #MAX_CHALLENGES} times. */
+    /** RFC 3261 §22.2: the INVITE again with credentials, or the call fails. */
     private void onChallenge(ClientTransaction ct, Response challenge) {
-        boolean answer;
-        lock.lock();
-        try {
-            answer = ct == inviteTx && state.ringing() && challengesAnswered < MAX_CHALLENGES;
-            if (answer) {
-                challengesAnswered++;
-            }
-        } finally {
-            lock.unlock();
+        if (!invites.isCurrent(ct) || !state().ringing()) {
+            return;
         }
-        try {
-            Request retry = TrunkRequests.retry(ctx.messaging(), route.config(), ct.getRequest());
-            if (!answer || !route.digest().authorize(retry, challenge, ctx.messaging().headers)) {
-                log.atWarn().addKeyValue("callId", info.callId()).addKeyValue("status", challenge.getStatusCode())
-                        .log("trunk challenge cannot be answered (no, wrong or rejected credentials)");
-                endUnanswered(DialResult.FAILED);
-                return;
-            }
-            send(retry);
-            log.atInfo().addKeyValue("callId", info.callId()).log("INVITE sent again with credentials");
-        } catch (ParseException | SipException | RuntimeException e) {
-            log.atWarn().addKeyValue("callId", info.callId()).setCause(e).log("cannot answer the trunk's challenge");
+        if (!invites.answerChallenge(ct, challenge)) {
+            log.atWarn().addKeyValue("callId", info.callId()).addKeyValue("status", challenge.getStatusCode())
+                    .log("trunk challenge cannot be answered (no, wrong or rejected credentials)");
             endUnanswered(DialResult.FAILED);
         }
     }
@@ -381,34 +354,11 @@ public final class TrunkCall implements OutboundCall, DialogEndpoint {
 
     // ---- internals
 
-    private void send(Request request) throws SipException {
-        ClientTransaction ct = ctx.messaging().provider.getNewClientTransaction(request);
-        ct.setApplicationData(this);
-        SipMessaging.tune(ct, ctx.tuning());
-        lock.lock();
-        try {
-            inviteTx = ct;
-        } finally {
-            lock.unlock();
-        }
-        ct.sendRequest();
-    }
-
-    /** Stops the ringing: CANCEL now if a provisional came, else as soon as one does (RFC 3261 §9.1). */
+    /** Stops the ringing (RFC 3261 §9.1, see {@link TrunkDial#cancel}) and ends the call unanswered. */
     private void cancelRinging(DialResult why) {
-        ClientTransaction ringing = null;
-        lock.lock();
-        try {
-            if (state == TrunkCallState.RINGING) {
-                ringing = inviteTx;
-            } else if (state == TrunkCallState.CALLING) {
-                cancelOnProvisional = true;
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (ringing != null) {
-            AgentInvite.cancel(ctx, ringing, this);
+        TrunkCallState now = state();
+        if (now.ringing()) {
+            invites.cancel(now == TrunkCallState.RINGING);
         }
         endUnanswered(why);
     }
@@ -465,23 +415,6 @@ public final class TrunkCall implements OutboundCall, DialogEndpoint {
             return true;
         } finally {
             lock.unlock();
-        }
-    }
-
-    private static DialResult refusal(int status) {
-        return switch (status) {
-            case Response.BUSY_HERE, Response.BUSY_EVERYWHERE, Response.DECLINE -> DialResult.BUSY;
-            case Response.REQUEST_TIMEOUT, Response.TEMPORARILY_UNAVAILABLE -> DialResult.NO_ANSWER;
-            case Response.REQUEST_TERMINATED -> DialResult.CANCELLED;
-            default -> DialResult.FAILED;
-        };
-    }
-
-    private void ack(Dialog dialog, Response ok) {
-        try {
-            dialog.sendAck(dialog.createAck(CallDialog.cseq(ok)));
-        } catch (SipException | InvalidArgumentException | RuntimeException e) {
-            log.atWarn().addKeyValue("callId", info.callId()).setCause(e).log("could not ACK the trunk's 2xx");
         }
     }
 
