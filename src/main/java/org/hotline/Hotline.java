@@ -1,6 +1,7 @@
 package org.hotline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +48,10 @@ import org.hotline.prompt.PromptLibrary;
 import org.hotline.recording.RecordingListener;
 import org.hotline.recording.RecordingListeners;
 import org.hotline.recording.Recordings;
+import org.hotline.qa.QaCoverage;
+import org.hotline.qa.QaSampler;
+import org.hotline.qa.QaService;
+import org.hotline.retention.RetentionJob;
 import org.hotline.sip.AgentAccess;
 import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.SipFront;
@@ -60,13 +65,15 @@ import org.slf4j.LoggerFactory;
  * The composition root: the one place that builds every part from the validated configuration,
  * wires them by hand, starts them in order (prompts, the store, recordings with their crash repair,
  * the metrics, the ACD on its serial executor, media, the HTTP API with /metrics and /health, SIP
- * and the FastAGI front last so no call arrives before the rest is ready) and stops them in
- * reverse. Start and close are called from one thread (main, the shutdown hook, or a test); the
- * count methods from any thread.
+ * and the FastAGI front last so no call arrives before the rest is ready, then the daily retention
+ * job) and stops them in reverse. Start and close are called from one thread (main, the shutdown
+ * hook, or a test); the count methods from any thread.
  */
 public final class Hotline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Hotline.class);
+    /** How often rule R14's QA coverage is counted for the metrics (the alert waits an hour anyway). */
+    private static final Duration QA_COVERAGE_INTERVAL = Duration.ofMinutes(5);
 
     private final Store store;
     private final AcdDriver acd;
@@ -77,10 +84,15 @@ public final class Hotline implements AutoCloseable {
     private final Optional<AgiFront> agi;
     private final Recordings recordings;
     private final HotlineMetrics metrics;
+    private final QaCoverage qaCoverage;
+    private final RetentionJob retention;
 
     private Hotline(Store store, AcdDriver acd, HttpApi http, RtpEngine media, CallFlowRunner flows, SipFront sip,
-            Optional<AgiFront> agi, Recordings recordings, HotlineMetrics metrics) {
+            Optional<AgiFront> agi, Recordings recordings, HotlineMetrics metrics, QaCoverage qaCoverage,
+            RetentionJob retention) {
+        this.qaCoverage = qaCoverage;
         this.store = store;
+        this.retention = retention;
         this.metrics = metrics;
         this.acd = acd;
         this.http = http;
@@ -179,12 +191,17 @@ public final class Hotline implements AutoCloseable {
             store.close();
             throw e;
         }
+        // Rule R14's coverage for the "QA coverage short" alert, counted off the call path.
+        QaCoverage qaCoverage = QaCoverage.start(new QaService(store.calls(), store.qa(),
+                new QaSampler(config.qa().samplesPerAgentPerWeek(), config.qa().seed()), config.service().timeZone(), clock)
+                ::agentsUnderSampled, metrics.catalog()::qaAgentsUnderSampled, QA_COVERAGE_INTERVAL);
         Optional<AgiFront> agi = Optional.empty();
         try {
             agi = startAgi(config, prompts, queues, flows, events, clock, acd, recordingsListener);
             sip.start();
         } catch (RuntimeException e) {
             agi.ifPresent(AgiFront::close);
+            qaCoverage.close();
             flows.close();
             recordings.close();
             media.close();
@@ -194,10 +211,12 @@ public final class Hotline implements AutoCloseable {
             store.close();
             throw e;
         }
+        // Rule R15: expired recordings are deleted daily off-peak, on the job's own thread.
+        RetentionJob retention = RetentionJob.start(config, store, clock);
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");
-        return new Hotline(store, acd, http, media, flows, sip, agi, recordings, metrics);
+        return new Hotline(store, acd, http, media, flows, sip, agi, recordings, metrics, qaCoverage, retention);
     }
 
     /** Behind Asterisk (issue 6, {@code agi.enabled}): the FastAGI front runs the same flows and ACD. */
@@ -294,13 +313,13 @@ public final class Hotline implements AutoCloseable {
 
     /**
      * Stops SIP first (active calls get a BYE) and the FastAGI front, then the call flows, the
-     * recordings (files closed), media, the HTTP API, the ACD, the metrics and last the store, so the calls' last
+     * recordings (files closed), media, the HTTP API, the ACD, the retention job, the metrics and last the store, so the calls' last
      * events are written (or spooled).
      */
     @Override
     public void close() {
-        List<Runnable> inOrder = List.of(sip::close, () -> agi.ifPresent(AgiFront::close), flows::close, recordings::close,
-                media::close, http::close, acd::close, metrics::close, store::close);
+        List<Runnable> inOrder = List.of(sip::close, () -> agi.ifPresent(AgiFront::close), qaCoverage::close, flows::close,
+                recordings::close, media::close, http::close, acd::close, retention::close, metrics::close, store::close);
         RuntimeException first = null;
         for (Runnable part : inOrder) {
             try {

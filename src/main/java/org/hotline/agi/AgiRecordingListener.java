@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * Learns of the recordings Asterisk makes of AGI calls (rule R14: {@code MixMonitor} on the caller's
  * channel while bridged with the agent, both legs mixed). The store registers them like the
- * standalone front's. A small contract of the AGI front's own until the recorder's
- * {@code org.hotline.recording.RecordingListener} is on main (issue 5); an adapter maps one to the
- * other. Called on the call's threads; must not block and must not throw.
+ * standalone front's: {@link AsteriskRecordings} maps this contract of the AGI front's own to the
+ * recorder's {@code org.hotline.recording.RecordingListener}. Called on the call's threads; must
+ * not block and must not throw.
  */
 public interface AgiRecordingListener {
 

@@ -79,6 +79,10 @@ public final class ConfigDefaults {
     public static final String AMI_USERNAME = "hotline";
 
     public static final String RECORDING_DIRECTORY = "data/recordings";
+    /** Rule R15: a quarter covers QA's weekly cycle and complaints' escalation (docs/configuration.md). */
+    public static final RecordingRetention RECORDING_RETENTION = RecordingRetention.ofDays(90);
+    /** Off-peak: the retention job's file deletions stay away from the hours calls are recorded. */
+    public static final String RECORDING_RETENTION_RUNS_AT = "03:30";
 
     /**
      * The embedded database, created on first start under the data directory; WRITE_DELAY=0 writes
@@ -159,6 +163,8 @@ public final class ConfigDefaults {
         ConfigTree.setIfAbsent(root, "agents.digestAlgorithms",
                 NODES.arrayNode().addAll(AgentsConfig.KNOWN_DIGEST_ALGORITHMS.stream().map(ConfigDefaults::text).toList()));
         ConfigTree.setIfAbsent(root, "recording.directory", text(RECORDING_DIRECTORY));
+        ConfigTree.setIfAbsent(root, "recording.retention", text(RECORDING_RETENTION.toString()));
+        ConfigTree.setIfAbsent(root, "recording.retentionRunsAt", text(RECORDING_RETENTION_RUNS_AT));
         fillAgi(root);
         fillStore(root);
         fillQa(root);

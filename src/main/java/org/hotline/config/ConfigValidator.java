@@ -18,6 +18,8 @@ final class ConfigValidator {
     static final Set<String> TRANSPORTS = Set.of("udp", "tcp");
     /** Longer than this, a hang-up in a queue is a real abandon, never a short one. */
     static final Duration SHORT_ABANDON_LIMIT = Duration.ofSeconds(30);
+    /** The shortest {@code recording.retention}: QA's week to sample and a week to score (rules R14, R15). */
+    static final Duration MIN_RETENTION = Duration.ofDays(14);
 
     private final String source;
 
@@ -44,12 +46,22 @@ final class ConfigValidator {
         new ContinuityValidator(this).check(config);
     }
 
-    /** Rule R14: recordings need a place; each queue's policy was checked when it was read. */
+    /**
+     * Rule R14: recordings need a place; each queue's policy was checked when it was read. Rule R15:
+     * a retention shorter than {@link #MIN_RETENTION} would delete calls before a week's QA sample is
+     * scored or a complaint about them is flagged.
+     */
     private void checkRecording(RecordingConfig recording) {
         Path directory = require(recording.directory(), "recording.directory");
         if (directory.toString().isBlank()) {
             throw fail("recording.directory", "must name a directory");
         }
+        RecordingRetention retention = require(recording.retention(), "recording.retention");
+        if (!retention.forever() && retention.period().compareTo(MIN_RETENTION) < 0) {
+            throw fail("recording.retention", retention + " is shorter than " + MIN_RETENTION.toDays()
+                    + "d: a week to sample and a week to score or flag a complaint (rules R14, R15); write forever to keep all");
+        }
+        require(recording.retentionRunsAt(), "recording.retentionRunsAt");
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.function.Function;
 /**
  * Reads the configuration's scalar types from YAML strings: durations in our own syntax ({@link
  * DurationFormat}), time zones, times of day ({@code "08:30"}), dates ({@code 2026-01-01}),
- * paths and recording policies ({@code all}, {@code none}, {@code 25%}). Each failure names what was expected.
+ * paths, recording policies ({@code all}, {@code none}, {@code 25%}) and retentions ({@code 90d}, {@code forever}). Each failure names what was expected.
  */
 final class ConfigValueModule extends SimpleModule {
 
@@ -44,6 +44,8 @@ final class ConfigValueModule extends SimpleModule {
                 "expected a file system path"));
         addDeserializer(RecordingPolicy.class, new TextDeserializer<>(RecordingPolicy.class, RecordingPolicy::parse,
                 RecordingPolicy.EXPECTED));
+        addDeserializer(RecordingRetention.class, new TextDeserializer<>(RecordingRetention.class, RecordingRetention::parse,
+                RecordingRetention.EXPECTED));
     }
 
     private interface Parse<T> {

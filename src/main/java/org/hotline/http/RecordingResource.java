@@ -30,11 +30,12 @@ import org.hotline.store.StoredRecording;
  * leaves the server. Roles qa, supervisor, admin; every access is audited. Immutable.
  *
  * <pre>
- *   GET  /api/recordings/{recordingId}          200 {"recording": {...}, "scores": [...]}; 404
+ *   GET  /api/recordings/{recordingId}          200 {"recording": {...}, "scores": [...]} (status DELETED once
+ *                                               retention deleted its audio); 404
  *   GET  /api/recordings/{recordingId}/audio    200/206 audio/wav (Range: bytes=...), ?download=true as attachment;
- *                                               404; 409 still recording; 410 file gone; 416
+ *                                               404; 409 still recording; 410 deleted by retention or file gone; 416
  *   POST /api/recordings/{recordingId}/scores   {"ratings": {"greeting": 4, ...}, "remarks": "..."}
- *                                               201 {"scoreId", "total", ...}; 400 {"error", "field"}; 404
+ *                                               201 {"scoreId", "total", ...}; 400 {"error", "field"}; 404; 410 deleted
  *   GET  /api/recordings/{recordingId}/scores   200 {"scores": [...]}
  * </pre>
  */
@@ -98,6 +99,9 @@ public final class RecordingResource {
             if (found.isEmpty()) {
                 return notFound(id);
             }
+            if (found.get().status() == StoredRecording.Status.DELETED) {
+                return gone(id);
+            }
             if (found.get().status() != StoredRecording.Status.FINISHED) {
                 return ApiResponse.error(409, "recording " + id + " is still being written", null);
             }
@@ -106,7 +110,7 @@ public final class RecordingResource {
             try {
                 size = Files.size(file);
             } catch (IOException e) {
-                return ApiResponse.error(410, "the audio of recording " + id + " is no longer kept", null);
+                return gone(id);
             }
             return send(found.get(), file, size, request);
         });
@@ -178,6 +182,9 @@ public final class RecordingResource {
         }
         String text = remarks == null || remarks.isNull() ? null : remarks.asText();
         return StoreResource.available(() -> store.recording(id).map(recording -> {
+            if (recording.status() == StoredRecording.Status.DELETED) {
+                return gone(id);
+            }
             JdbcQaStore.Score score = new JdbcQaStore.Score(0, recording.callId(), id, user.name(), clock.instant(),
                     rated.total(), write(rated.ratings()), text);
             long scoreId = qa.addScore(score);
@@ -186,7 +193,12 @@ public final class RecordingResource {
         }).orElse(notFound(id)));
     }
 
-    private static ApiResponse notFound(String id) {
+    /** Rule R15: deleted by the retention job (or the file is missing); its metadata and scores stay readable. */
+    private static ApiResponse gone(String id) {
+        return ApiResponse.error(410, "the audio of recording " + id + " is no longer kept (retention, rule R15)", null);
+    }
+
+        private static ApiResponse notFound(String id) {
         return ApiResponse.error(404, "no recording " + id, null);
     }
 

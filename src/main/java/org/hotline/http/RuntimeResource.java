@@ -16,7 +16,7 @@ import org.hotline.media.rtp.RtpTotals;
  * What the server holds right now, as JSON, for the load bench and its leak check (issue 7): live
  * calls and call flows, the SIP stack's dialogs and transactions, RTP sessions and the RTP totals
  * since start (packets relayed, lost, the relay delay histogram), and the JVM's heap, threads and
- * file descriptors. Until the Prometheus endpoint (issue 5) exists this is the only machine-readable
+ * file descriptors. Beside the Prometheus endpoint (issue 5) this is a compact machine-readable
  * view of the relay; like the rest of the API it is meant for the loopback address. Immutable; the
  * suppliers are called on the request's virtual thread and must be thread-safe.
  *

@@ -40,6 +40,11 @@ public final class QaSampler {
      *
      * @param recorded the week's calls that an agent took and that have a recording
      */
+    /** How many calls a week each agent should get drawn (rule R14: at least 3). */
+    public int perAgent() {
+        return perAgent;
+    }
+
     public Map<String, List<String>> draw(IsoWeek week, List<CallRecord> recorded) {
         Map<String, List<String>> byAgent = new TreeMap<>();
         for (CallRecord call : recorded) {

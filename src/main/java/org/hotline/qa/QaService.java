@@ -58,6 +58,20 @@ public final class QaService {
         return new WeekSample(week, !over, QaSampler.combine(drawn, calls.callsById(ids), complaints));
     }
 
+    /**
+     * Rule R14's coverage: agents connected to callers this week whose random draw is short of the
+     * configured number (fewer recorded calls than that; e.g. their queue records none or a share).
+     */
+    public int agentsUnderSampled() {
+        IsoWeek week = currentWeek();
+        Instant from = week.start(zone);
+        Instant to = week.end(zone);
+        Map<String, List<String>> drawn = sampler.draw(week, calls.recordedCallsConnected(from, to));
+        return (int) calls.agentsConnected(from, to).stream()
+                .filter(agent -> drawn.getOrDefault(agent, List.of()).size() < sampler.perAgent())
+                .count();
+    }
+
     private Map<String, List<String>> stored(IsoWeek week) {
         Map<String, List<String>> drawn = new LinkedHashMap<>();
         for (JdbcQaStore.SampleRow row : qa.storedSample(week.toString())) {

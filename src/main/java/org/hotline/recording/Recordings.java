@@ -111,6 +111,11 @@ public final class Recordings implements CallEventListener, BridgeListener, Auto
         return recordings;
     }
 
+    /** The metadata file beside the WAV {@code <dir>/<id>.wav}: {@code <dir>/<id>.json} (what retention deletes with it). */
+    public static Path sidecarOf(Path wav) {
+        return Sidecar.of(wav);
+    }
+
     void repairUnfinished() {
         try {
             Files.createDirectories(setup.directory());

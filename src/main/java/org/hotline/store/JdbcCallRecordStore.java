@@ -49,6 +49,15 @@ public final class JdbcCallRecordStore {
                 }, JdbcCallRecordStore::call);
     }
 
+    /** The work numbers of the agents connected to a caller in [from, to), recorded or not. */
+    public List<String> agentsConnected(Instant from, Instant to) {
+        return query("SELECT DISTINCT agent FROM call_record WHERE connected_at >= ? AND connected_at < ? "
+                + "AND agent IS NOT NULL ORDER BY agent", Integer.MAX_VALUE, statement -> {
+                    Sql.instant(statement, 1, from);
+                    Sql.instant(statement, 2, to);
+                }, row -> row.getString(1));
+    }
+
     public Optional<CallRecord> call(String callId) {
         return query(CALL_SELECT + "WHERE call_id = ?", 1, statement -> statement.setString(1, callId),
                 JdbcCallRecordStore::call).stream().findFirst();

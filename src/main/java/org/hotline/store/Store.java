@@ -23,6 +23,7 @@ public final class Store implements AutoCloseable {
     private final RecordKeeper keeper;
     private final JdbcCallRecordStore calls;
     private final JdbcQaStore qa;
+    private final JdbcRetentionStore retention;
     private final String runId;
 
     private Store(StoreDatabase database, StoreWriter writer, RecordKeeper keeper, ObjectMapper json, String runId) {
@@ -31,6 +32,7 @@ public final class Store implements AutoCloseable {
         this.keeper = keeper;
         this.calls = new JdbcCallRecordStore(database, json);
         this.qa = new JdbcQaStore(database);
+        this.retention = new JdbcRetentionStore(database);
         this.runId = runId;
     }
 
@@ -59,6 +61,11 @@ public final class Store implements AutoCloseable {
 
     public JdbcQaStore qa() {
         return qa;
+    }
+
+    /** What the daily retention job reads and marks (rule R15). */
+    public JdbcRetentionStore retention() {
+        return retention;
     }
 
     /** Completes once everything reported so far is in the database, or in the spool while it is away. */

@@ -17,8 +17,8 @@ public record StoredRecording(String id, String callId, String file, Instant sta
         segments = List.copyOf(segments);
     }
 
-    /** Whether the file is final. */
-    public enum Status { RECORDING, FINISHED }
+    /** Whether the file is final, or deleted by the retention job (rule R15; the row stays). */
+    public enum Status { RECORDING, FINISHED, DELETED }
 
     static StoredRecording of(RecordingInfo info, Status status) {
         return new StoredRecording(info.id(), info.callId(), info.file().toString(), info.started(), info.ended(),

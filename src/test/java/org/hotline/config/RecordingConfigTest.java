@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Rule R14's keys: each queue's recording policy and the recordings directory, checked at load. */
+/** Rule R14's and R15's keys: each queue's recording policy, the recordings directory and retention, checked at load. */
 class RecordingConfigTest {
 
     private static final String MINIMAL = """
@@ -66,6 +66,48 @@ class RecordingConfigTest {
     }
 
     @Test
+    void recordingsAreKeptNinetyDaysAndDeletedAtHalfPastThreeByDefault() {
+        HotlineConfig config = ConfigLoader.loadDefault(Map.of());
+
+        assertEquals(RecordingRetention.ofDays(90), config.recording().retention(), "rule R15");
+        assertEquals(java.time.LocalTime.of(3, 30), config.recording().retentionRunsAt());
+    }
+
+    @Test
+    void aSiteMayKeepRecordingsForever() {
+        HotlineConfig config = ConfigLoader.loadDefault(Map.of("recording.retention", "forever"));
+
+        assertEquals(true, config.recording().retention().forever());
+    }
+
+    @ParameterizedTest(name = "retention: {0}")
+    @CsvSource(delimiter = '|', value = {"90", "3m", "0", "-5d", "1.5d"})
+    void aRetentionThatIsNotWholeDaysStopsLoading(String value) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.loadDefault(Map.of("recording.retention", value)));
+
+        assertEquals("recording.retention", e.key(), e.getMessage());
+        assertEquals(true, e.reason().endsWith(RecordingRetention.EXPECTED), e.reason());
+    }
+
+    @Test
+    void aRetentionShorterThanTwoWeeksStopsLoading() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.loadDefault(Map.of("recording.retention", "7d")));
+
+        assertEquals("recording.retention", e.key());
+        assertEquals(true, e.reason().startsWith("7d is shorter than 14d"), e.reason());
+    }
+
+    @Test
+    void aBadRetentionHourStopsLoading() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.loadDefault(Map.of("recording.retentionRunsAt", "25:00")));
+
+        assertEquals("recording.retentionRunsAt", e.key());
+    }
+
+    @Test
     void anEmptyDirectoryIsRejected() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.loadDefault(Map.of("recording.directory", "")));
@@ -80,7 +122,7 @@ class RecordingConfigTest {
                 () -> ConfigLoader.loadDefault(Map.of("recording.format", "mp3")));
 
         assertEquals("recording.format", e.key());
-        assertEquals("unknown key; known keys here: directory", e.reason());
+        assertEquals("unknown key; known keys here: directory, retention, retentionRunsAt", e.reason());
     }
 
     private Path write(String policy) throws IOException {

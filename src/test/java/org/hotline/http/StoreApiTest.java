@@ -175,6 +175,17 @@ class StoreApiTest {
         assertEquals(404, send("POST", "/api/recordings/no-such/scores", "qa1", "qa-pass", fullRatings(4), null).statusCode());
     }
 
+    @Test
+    void answersGoneForTheAudioOfARecordingRetentionDeleted() throws Exception {
+        assertTrue(store.retention().markDeleted("rec-1", CLOCK.instant())); // what the retention pass does (rule R15)
+
+        assertEquals(410, get("/api/recordings/rec-1/audio", "qa1", "qa-pass").statusCode());
+        assertEquals(410, send("POST", "/api/recordings/rec-1/scores", "qa1", "qa-pass", fullRatings(4), null).statusCode());
+        HttpResponse<byte[]> metadata = get("/api/recordings/rec-1", "qa1", "qa-pass");
+        assertEquals(200, metadata.statusCode());
+        assertEquals("DELETED", body(metadata).get("recording").get("status").asText());
+    }
+
     private static String fullRatings(int rating) {
         return "{\"ratings\": {\"greeting\": " + rating + ", \"identification\": " + rating + ", \"listening\": " + rating
                 + ", \"forbidden-phrases\": " + rating + ", \"hold-etiquette\": " + rating + ", \"closing\": " + rating

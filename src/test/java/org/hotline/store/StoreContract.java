@@ -242,4 +242,23 @@ abstract class StoreContract {
             assertEquals(0, new BigDecimal("87.5").compareTo(scores.getFirst().total()));
         }
     }
+    @Test
+    void agentsWhoseWeeklyDrawIsShortAreCountedForTheCoverageAlert() {
+        try (Store store = open(config())) {
+            RecordingInfo recorded = CallScript.recording("rec-1", "call-1", "1001", MONDAY.plusSeconds(25), Duration.ofSeconds(100));
+            feed(store, CallScript.served("call-1", "1001", MONDAY));
+            store.keeper().recordingFinished(recorded);
+            feed(store, CallScript.served("call-2", "1002", MONDAY.plusSeconds(600))); // its queue records nothing
+            flush(store);
+            java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+
+            int oneEach = new org.hotline.qa.QaService(store.calls(), store.qa(), new org.hotline.qa.QaSampler(1, 7), utc,
+                    StoreHarness.CLOCK).agentsUnderSampled();
+            int threeEach = new org.hotline.qa.QaService(store.calls(), store.qa(), new org.hotline.qa.QaSampler(3, 7), utc,
+                    StoreHarness.CLOCK).agentsUnderSampled();
+
+            assertEquals(1, oneEach, "1002 took a call but has no recording to sample (rule R14)");
+            assertEquals(2, threeEach, "1001's one recorded call is short of three too");
+        }
+    }
 }
