@@ -93,7 +93,10 @@ public final class TrunkCall implements OutboundCall, DialogEndpoint {
     @Override
     public DialResult dial() {
         if (!transition(EnumSet.of(TrunkCallState.PREPARED), TrunkCallState.CALLING)) {
-            throw new IllegalStateException("call " + info.callId() + " was already dialled or ended");
+            if (state() == TrunkCallState.ENDED) {
+                return result(); // hung up before dialling (e.g. the callback's agent left): CANCELLED
+            }
+            throw new IllegalStateException("call " + info.callId() + " was already dialled");
         }
         try {
             Request invite = TrunkRequests.invite(ctx.messaging(), route.config(), info.dialledNumber(),
