@@ -105,6 +105,11 @@ final class BridgedLeg implements AgentLeg {
         call.hangup();
     }
 
+    @Override
+    public CompletableFuture<Void> over() {
+        return over;
+    }
+
     // ---- from the AgentCall, on stack threads (never block)
 
     /** The agent's re-INVITE changed whether it receives our audio (RFC 3264 §8.4). */

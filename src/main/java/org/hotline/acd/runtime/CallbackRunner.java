@@ -1,6 +1,5 @@
 package org.hotline.acd.runtime;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.hotline.acd.runtime.CallerCommand.CancelOffers;
 import org.hotline.acd.runtime.CallerCommand.Connect;
 import org.hotline.acd.runtime.CallerCommand.Offer;
 import org.hotline.call.AgentLeg;
-import org.hotline.call.AgentLeg.LegEvent;
 import org.hotline.call.AgentOffer;
 import org.hotline.call.Announcement;
 import org.hotline.call.CallHungUpException;
@@ -42,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * {@value #FRONT}) when it starts, every attempt and the end as call events under its id, then
  * one {@link CallEvent.Ended}.
  *
- * <p>Threading: its own virtual thread, plus a short-lived watcher of the agent's leg while the
- * customer's phone rings (so an agent who hangs up stops the ringing).
+ * <p>Threading: its own virtual thread; the agent's leg ending while the customer's phone rings
+ * cancels the dialling from whichever thread ends the leg.
  */
 final class CallbackRunner {
 
@@ -61,8 +59,6 @@ final class CallbackRunner {
     static final String FRONT = "CALLBACK";
 
     private static final Logger log = LoggerFactory.getLogger(CallbackRunner.class);
-    private static final Duration WATCH_POLL = Duration.ofMillis(250);
-    private static final Duration WATCHER_JOIN = Duration.ofSeconds(1);
 
     private final AcdQueueGateway.Context context;
     private final Request request;
@@ -170,31 +166,19 @@ final class CallbackRunner {
         return Result.FAILED;
     }
 
-    /** Dials while a watcher stops the ringing if the agent hangs up meanwhile. */
+    /** Dials; the agent hanging up meanwhile stops the ringing (the leg's end takes no event from it). */
     private DialResult dialWatching(OutboundCall customer, AgentLeg leg, AtomicBoolean agentLeft) {
         AtomicBoolean dialling = new AtomicBoolean(true);
-        Thread watcher = Thread.ofVirtual().name("callback-watch-" + id).start(() -> {
-            try {
-                while (dialling.get()) {
-                    if (leg.awaitEvent(WATCH_POLL) == LegEvent.HUNG_UP) {
-                        agentLeft.set(true);
-                        customer.hangup(EndReason.CANCELLED);
-                        return;
-                    }
-                }
-            } catch (RuntimeException e) {
-                log.atDebug().addKeyValue("callId", id).setCause(e).log("agent leg watch ended");
+        leg.over().thenRun(() -> {
+            if (dialling.get()) {
+                agentLeft.set(true);
+                customer.hangup(EndReason.CANCELLED);
             }
         });
         try {
             return customer.dial();
         } finally {
             dialling.set(false);
-            try {
-                watcher.join(WATCHER_JOIN);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
