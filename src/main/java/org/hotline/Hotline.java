@@ -17,8 +17,11 @@ import org.hotline.acd.runtime.AcdEventRouter;
 import org.hotline.acd.runtime.AcdFeatureCodes;
 import org.hotline.acd.runtime.AcdQueueGateway;
 import org.hotline.acd.runtime.AgentEventLog;
+import org.hotline.acd.runtime.CallbackSettings;
 import org.hotline.acd.runtime.SingleThreadSerialExecutor;
 import org.hotline.agi.AgiFront;
+import org.hotline.call.BusyLine;
+import org.hotline.call.CallAdmission;
 import org.hotline.call.CallFlow;
 import org.hotline.call.CallFlowRunner;
 import org.hotline.call.PromptNames;
@@ -40,6 +43,7 @@ import org.hotline.metrics.AcdSnapshot;
 import org.hotline.metrics.HotlineMetrics;
 import org.hotline.metrics.MetricsCatalog;
 import org.hotline.metrics.MetricsEndpoint;
+import org.hotline.prompt.FallbackPrompts;
 import org.hotline.prompt.PromptLibrary;
 import org.hotline.recording.RecordingListener;
 import org.hotline.recording.RecordingListeners;
@@ -51,6 +55,7 @@ import org.hotline.retention.RetentionJob;
 import org.hotline.sip.AgentAccess;
 import org.hotline.sip.registrar.DigestAlgorithm;
 import org.hotline.sip.SipFront;
+import org.hotline.sip.TrunkRoute;
 import org.hotline.sip.SipTuning;
 import org.hotline.store.Store;
 import org.slf4j.Logger;
@@ -128,9 +133,19 @@ public final class Hotline implements AutoCloseable {
         // Rule R14: crash leftovers are repaired and registered in the store before any call.
         RecordingListener recordingsListener = RecordingListeners.of(store.keeper(), metrics.recordings(), recordingListener);
         Recordings recordings = Recordings.open(Recordings.Setup.of(config, new SplittableRandom()), recordingsListener);
+        CallAdmission admission = new CallAdmission(config.overload()); // rule R20: frees a slot on each Ended
         // Recordings first: a recording's timeline starts and ends when its event arrives (rule R14).
         CallEventListener events = new CompositeCallEventListener(List.of(recordings, new LoggingCallEventListener(),
-                store.keeper(), metrics.callEvents(), extraListener));
+                store.keeper(), metrics.callEvents(), admission, extraListener));
+        MessageWiring messages; // rules R9, R19, R20: kept like recordings, in the store too
+        try {
+            messages = MessageWiring.open(config, events, clock, recordingsListener, store.keeper()::audit);
+        } catch (RuntimeException e) {
+            recordings.close();
+            metrics.close();
+            store.close();
+            throw e;
+        }
         SipConfig sipConfig = AdvertisedAddress.resolve(config.sip());
 
         AcdEventListener agentLog = new AgentEventLog();
@@ -140,8 +155,9 @@ public final class Hotline implements AutoCloseable {
         };
         AcdDriver acd = new AcdDriver(AcdConfigMapping.setup(config), clock, new SingleThreadSerialExecutor(),
                 metrics.acdEvents(new AcdEventRouter(events, agentEvents)));
+        TrunkRoute trunk = TrunkRoute.of(config.trunk()); // rules R12, R19: bound to the SIP stack when it starts
         AcdQueueGateway queues = new AcdQueueGateway(acd, AcdConfigMapping.directory(config),
-                config.service().defaultLanguage(), clock, events);
+                config.service().defaultLanguage(), clock, events, trunk, CallbackSettings.of(config.callback()));
         // Agents' softphones: REGISTER with digest auth and *1/*2/*3/*0 feature-code calls (issue 3).
         // Registration is the agents' device state: only reachable agents are offered calls.
         AcdRegistrationListener reachability = new AcdRegistrationListener(acd);
@@ -150,9 +166,10 @@ public final class Hotline implements AutoCloseable {
                 reachability, new AcdFeatureCodes(acd), config.agents().digestAlgorithms().stream()
                         .map(token -> DigestAlgorithm.fromToken(token).orElseThrow()).toList());
         RtpEngine media = new RtpEngine(config.rtp(), metrics.rtpSessions());
-        CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock));
-        SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, prompts, queues, flows, events,
-                clock, SipTuning.DEFAULTS, agents, recordings, metrics.sipTraffic()));
+        CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock, messages.taking(), trunk));
+        SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, new FallbackPrompts(prompts),
+                queues, flows, events, clock, SipTuning.DEFAULTS, agents, recordings, metrics.sipTraffic()),
+                new SipFront.Continuity(admission, new BusyLine(config.service().defaultLanguage(), events, clock), trunk));
         // issue 5: /metrics and /health beside the ACD's and the store's routes; SIP is reported down until it starts below
         MetricsEndpoint operations = metrics.endpoint(new HotlineMetrics.Components(sip::running, sip::activeCalls,
                 media::running, media::sessionsInUse, media::openSessionStatistics,
@@ -161,6 +178,7 @@ public final class Hotline implements AutoCloseable {
         try {
             List<Route> routes = routes(acd, clock, media, flows, sip);
             routes.addAll(StoreRoutes.of(store, config.qa(), config.service().timeZone(), clock));
+            routes.addAll(messages.routes());
             routes.addAll(new OperationsResource(operations::scrape, MetricsEndpoint.CONTENT_TYPE, operations::health)
                     .routes());
             http = HttpApi.start(config.http(), routes);
@@ -230,6 +248,7 @@ public final class Hotline implements AutoCloseable {
     private static void requirePrompts(HotlineConfig config, PromptLibrary prompts) {
         Set<String> played = new TreeSet<>(PromptNames.playedWith(config.ivr()));
         played.addAll(AcdConfigMapping.promptsPlayed(config));
+        played.addAll(MessageWiring.promptsPlayed(config));
         List<String> missing = new ArrayList<>();
         for (String language : config.service().languages()) {
             for (String name : played) {

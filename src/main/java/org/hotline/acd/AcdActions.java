@@ -36,4 +36,11 @@ public interface AcdActions {
 
     /** The caller leaves the ACD without an agent: rule R9's failure path. */
     void notServed(String callId, NotServedReason reason);
+
+    /**
+     * Rule R12: offer the waiting caller a callback (their expected wait reached the queue's
+     * threshold). Fronts that cannot place callbacks ignore it.
+     */
+    default void offerCallback(String callId, Optional<Duration> expectedWait) {
+    }
 }

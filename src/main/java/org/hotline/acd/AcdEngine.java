@@ -52,7 +52,7 @@ public final class AcdEngine {
         this.board = new AgentBoard(setup.agents(), now, today(now), events);
         this.desk = new AgentDesk(board, events);
         this.dispatcher = new Dispatcher(policies, board, desk, handleTimes, Objects.requireNonNull(actions, "actions"),
-                events);
+                events, setup.callbacks());
     }
 
     /** A caller asks for an agent of {@code queue}; a higher {@code priority} is served first. */
@@ -179,6 +179,46 @@ public final class AcdEngine {
         return afterStatusRequest(workNumber, desk.logout(workNumber, now), now);
     }
 
+    /**
+     * Rule R12: the waiting caller asks to be called back at {@code number} instead of waiting. The
+     * callback takes their place in line (ringing offers for them are withdrawn) and is offered to
+     * agents from the policy's initial delay on; a request for a number already waiting is merged
+     * into that callback. Empty if the caller is no longer waiting (connected meanwhile).
+     */
+    public Optional<CallbackTicket> callbackRequested(String callId, String number) {
+        Instant now = begin();
+        Optional<CallbackTicket> ticket = dispatcher.requestCallback(callId, number, now);
+        advance(now);
+        return ticket;
+    }
+
+    /**
+     * A callback's attempt failed: the customer did not answer (busy, no answer, trunk failure) or
+     * the agent left first. The agent's call ends; the callback goes back to its place for a try no
+     * sooner than the minimum interval, or is given up once its attempts are used.
+     */
+    public CallbackVerdict callbackAttemptFailed(String callbackId) {
+        Instant now = begin();
+        if (board.inCall(callbackId).isPresent()) {
+            endCall(callbackId, Party.CALLER, now);
+        }
+        CallbackVerdict verdict = dispatcher.callbacks().attemptFailed(callbackId, now);
+        advance(now);
+        return verdict;
+    }
+
+    /** The callback is over (its customer was served, or its front gave it up): forgotten. */
+    public void callbackFinished(String callbackId) {
+        Instant now = begin();
+        dispatcher.callbacks().finished(callbackId);
+        advance(now);
+    }
+
+    /** Attempts a callback has made so far. */
+    public int callbackAttempts(String callbackId) {
+        return dispatcher.callbacks().attempts(callbackId);
+    }
+
     /** Does everything due by the clock's instant; schedule it at {@link #nextDeadline()}. */
     public void tick() {
         begin();
@@ -187,7 +227,7 @@ public final class AcdEngine {
     /** The next instant a timer falls due (offer, wrap-up, rule R7/R16/R17/R18, max wait); empty if none. */
     public Optional<Instant> nextDeadline() {
         Stream<Optional<Instant>> wrapUps = board.all().stream().map(Agent::wrapUpEnds);
-        return Stream.concat(wrapUps, Stream.of(desk.nextDeadline(), dispatcher.nextDeadline()))
+        return Stream.concat(wrapUps, Stream.of(desk.nextDeadline(), dispatcher.nextDeadline(clock.instant())))
                 .flatMap(Optional::stream)
                 .min(Instant::compareTo);
     }
@@ -275,5 +315,6 @@ public final class AcdEngine {
         dispatcher.failUnstaffed(now);
         dispatcher.dispatch(now);
         dispatcher.announce(now);
+        dispatcher.callbacks().offer(now);
     }
 }

@@ -9,20 +9,26 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The static input of the ACD: its queues, its agents, and the time zone that decides where a day
- * ends (daily call and break counts, rule R17). Validated when built: names are unique, every queue
+ * The static input of the ACD: its queues, its agents, the time zone that decides where a day
+ * ends (daily call and break counts, rule R17), and how callbacks are placed (rule R12). Validated when built: names are unique, every queue
  * an agent serves or a queue overflows to exists, and overflows never loop (a caller must end on
  * an agent or on rule R9's failure path).
  */
-public record AcdSetup(List<QueuePolicy> queues, List<AgentProfile> agents, ZoneId timeZone) {
+public record AcdSetup(List<QueuePolicy> queues, List<AgentProfile> agents, ZoneId timeZone, CallbackPolicy callbacks) {
 
     public AcdSetup {
         queues = List.copyOf(queues);
         agents = List.copyOf(agents);
         Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(callbacks, "callbacks");
         Map<String, QueuePolicy> byName = indexQueues(queues);
         checkAgents(agents, byName);
         checkOverflows(byName);
+    }
+
+    /** With the default callback policy (the record's shape before rule R12's callbacks). */
+    public AcdSetup(List<QueuePolicy> queues, List<AgentProfile> agents, ZoneId timeZone) {
+        this(queues, agents, timeZone, CallbackPolicy.DEFAULTS);
     }
 
     /** The queues by name, in configured order. */

@@ -48,16 +48,42 @@ final class Dispatcher {
     private final HandleTimes handleTimes;
     private final AcdActions actions;
     private final AcdEventListener events;
+    private final Callbacks callbacks;
 
     Dispatcher(Map<String, QueuePolicy> policies, AgentBoard board, AgentDesk desk, HandleTimes handleTimes,
-            AcdActions actions, AcdEventListener events) {
+            AcdActions actions, AcdEventListener events, CallbackPolicy callbackPolicy) {
         this.policies = Map.copyOf(policies);
         this.board = board;
         this.desk = desk;
         this.handleTimes = handleTimes;
         this.actions = actions;
         this.events = events;
+        this.callbacks = new Callbacks(this.policies, callbackPolicy, room, actions, this::expectedWait);
         policies.forEach((name, policy) -> strategies.put(name, policy.strategy().routing()));
+    }
+
+    Callbacks callbacks() {
+        return callbacks;
+    }
+
+    /**
+     * Rule R12: the waiting caller {@code callId} becomes a callback to {@code number} in their
+     * place (offers ringing for them are withdrawn); empty if the caller is no longer waiting (an
+     * agent answered meanwhile), so the caller stays where they are.
+     */
+    Optional<CallbackTicket> requestCallback(String callId, String number, Instant now) {
+        Optional<WaitingCaller> found = room.find(callId).filter(caller -> !caller.isCallback());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        WaitingCaller caller = found.get();
+        List<String> legs = caller.ringing();
+        if (caller.state() == CallerState.OFFERED) {
+            caller.moveTo(CallerState.WAITING);
+        }
+        room.remove(caller);
+        cancel(callId, legs, CancelCause.CALLER_LEFT, now);
+        return Optional.of(callbacks.request(caller, number, now));
     }
 
     void join(String callId, String queue, int priority, Optional<String> preferredAgent, Instant now) {
@@ -94,7 +120,7 @@ final class Dispatcher {
             }
         }
         for (WaitingCaller caller : room.inTurn()) {
-            if (caller.state() == CallerState.WAITING) {
+            if (caller.state() == CallerState.WAITING && caller.due(now)) {
                 RoutingSnapshot snapshot = new RoutingSnapshot(caller.queue(), board.views(caller.queue()),
                         caller.skipped(), Optional.ofNullable(lastOffered.get(caller.queue())));
                 List<String> chosen = strategies.get(caller.queue()).choose(snapshot, now);
@@ -169,7 +195,7 @@ final class Dispatcher {
     void maxWaits(Instant now) {
         for (WaitingCaller caller : room.inTurn()) {
             QueuePolicy policy = policy(caller.queue());
-            if (caller.state() == CallerState.WAITING && !now.isBefore(maxWaitDeadline(caller))) {
+            if (caller.state() == CallerState.WAITING && !caller.isCallback() && !now.isBefore(maxWaitDeadline(caller))) {
                 switch (policy.onMaxWait()) {
                     case MaxWaitAction.Overflow(String target) -> overflow(caller, target, now);
                     case MaxWaitAction.Fail() -> notServed(caller, NotServedReason.MAX_WAIT_REACHED, now);
@@ -181,7 +207,7 @@ final class Dispatcher {
     /** Waiting callers of queues that fail when nobody serving them is logged in. */
     void failUnstaffed(Instant now) {
         for (WaitingCaller caller : room.inTurn()) {
-            if (caller.state() == CallerState.WAITING
+            if (caller.state() == CallerState.WAITING && !caller.isCallback()
                     && policy(caller.queue()).whenNoAgents() == NoAgentsBehaviour.FAIL
                     && !board.anyLoggedIn(caller.queue())) {
                 notServed(caller, NotServedReason.NO_AGENT_LOGGED_IN, now);
@@ -192,7 +218,7 @@ final class Dispatcher {
     /** Rule R7: callers whose announcement is due hear their position (ringing callers too). */
     void announce(Instant now) {
         for (WaitingCaller caller : room.inTurn()) {
-            if (!now.isBefore(caller.nextAnnouncement())) {
+            if (!caller.isCallback() && !now.isBefore(caller.nextAnnouncement())) {
                 QueuePolicy policy = policy(caller.queue());
                 int position = room.position(caller);
                 Optional<Duration> expected = expectedWait(caller);
@@ -208,11 +234,14 @@ final class Dispatcher {
         room.all().forEach(caller -> caller.unskip(agentNumber));
     }
 
-    Optional<Instant> nextDeadline() {
-        return room.all().stream().flatMap(caller -> Stream.of(
-                        Optional.of(caller.nextAnnouncement()),
+    /** Rule R1, R7 and maximum-wait timers, and rule R12's callback timers (see {@link Callbacks}). */
+    Optional<Instant> nextDeadline(Instant now) {
+        Stream<Optional<Instant>> timers = room.all().stream().flatMap(caller -> Stream.of(
+                        caller.isCallback() ? Optional.<Instant>empty() : Optional.of(caller.nextAnnouncement()),
                         caller.state() == CallerState.OFFERED ? Optional.of(ringDeadline(caller)) : Optional.<Instant>empty(),
-                        caller.state() == CallerState.WAITING ? Optional.of(maxWaitDeadline(caller)) : Optional.<Instant>empty()))
+                        caller.state() == CallerState.WAITING && !caller.isCallback()
+                                ? Optional.of(maxWaitDeadline(caller)) : Optional.<Instant>empty()));
+        return Stream.concat(timers, Stream.of(callbacks.nextDeadline(now)))
                 .flatMap(Optional::stream)
                 .min(Instant::compareTo);
     }

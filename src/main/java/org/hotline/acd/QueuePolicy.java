@@ -14,6 +14,8 @@ import org.hotline.acd.routing.Strategy;
  * @param announceFirstAt rule R7: the first position announcement, 45 s after entry
  * @param announceEvery   rule R7: the repeat interval of that announcement
  * @param ringTimeout     rule R1: an offer not answered within this is a missed offer
+ * @param callbackAfter   rule R12: a waiting caller whose wait so far plus the expected wait reaches
+ *                        this is offered a callback; zero offers none
  */
 public record QueuePolicy(
         String name,
@@ -25,7 +27,8 @@ public record QueuePolicy(
         ServiceLevel serviceLevel,
         Duration announceFirstAt,
         Duration announceEvery,
-        Duration ringTimeout) {
+        Duration ringTimeout,
+        Duration callbackAfter) {
 
     /** Rule R1: three rings, 10 s. */
     public static final Duration R1_RING_TIMEOUT = Duration.ofSeconds(10);
@@ -49,9 +52,23 @@ public record QueuePolicy(
         requirePositive(name, "announceFirstAt", announceFirstAt);
         requirePositive(name, "announceEvery", announceEvery);
         requirePositive(name, "ringTimeout", ringTimeout);
+        requireNotNegative(name, "callbackAfter", callbackAfter);
         if (onMaxWait instanceof MaxWaitAction.Overflow(String target) && target.equals(name)) {
             throw new IllegalArgumentException("queue " + name + " overflows to itself");
         }
+    }
+
+    /** A queue that offers no callback (the record's shape before rule R12's callbacks). */
+    public QueuePolicy(String name, Strategy strategy, Duration wrapUp, Duration maxWait, MaxWaitAction onMaxWait,
+            NoAgentsBehaviour whenNoAgents, ServiceLevel serviceLevel, Duration announceFirstAt, Duration announceEvery,
+            Duration ringTimeout) {
+        this(name, strategy, wrapUp, maxWait, onMaxWait, whenNoAgents, serviceLevel, announceFirstAt, announceEvery,
+                ringTimeout, Duration.ZERO);
+    }
+
+    /** Whether the queue offers its waiting callers a callback (rule R12). */
+    public boolean offersCallback() {
+        return callbackAfter.isPositive();
     }
 
     public static Builder builder(String name) {
@@ -84,6 +101,7 @@ public record QueuePolicy(
         private Duration announceFirstAt = R7_FIRST_ANNOUNCEMENT;
         private Duration announceEvery = DEFAULT_ANNOUNCE_EVERY;
         private Duration ringTimeout = R1_RING_TIMEOUT;
+        private Duration callbackAfter = Duration.ZERO;
 
         private Builder(String name) {
             this.name = name;
@@ -126,9 +144,15 @@ public record QueuePolicy(
             return this;
         }
 
+        /** Rule R12: offer a callback once the wait so far plus the expected wait reaches {@code value}. */
+        public Builder callbackAfter(Duration value) {
+            callbackAfter = value;
+            return this;
+        }
+
         public QueuePolicy build() {
             return new QueuePolicy(name, strategy, wrapUp, maxWait, onMaxWait, whenNoAgents, serviceLevel,
-                    announceFirstAt, announceEvery, ringTimeout);
+                    announceFirstAt, announceEvery, ringTimeout, callbackAfter);
         }
     }
 }

@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * A caller in the ACD, from joining a queue until connected, abandoned or not served: its place
  * (priority, then first entry time, then arrival order), the offer ringing for it, the agents to
- * skip for it, and its announcement timer (rule R7, counted from the first entry).
+ * skip for it, and its announcement timer (rule R7, counted from the first entry). A callback
+ * (rule R12) is a caller too, holding the place of the caller who asked for it: it hears no
+ * announcement, has no maximum wait, and is not offered to agents before {@code notBefore}.
  *
  * <p>Threading: the {@link AcdEngine}'s serial executor only.
  */
@@ -34,14 +36,58 @@ final class WaitingCaller {
     private Instant offeredAt;
     private Instant nextAnnouncement;
     private String preferredAgent;
+    private final boolean callback;
+    private final Instant notBefore;
+    private boolean callbackOffered;
 
     WaitingCaller(String callId, String queue, int priority, Instant now, long arrival) {
+        this(callId, queue, priority, now, arrival, false, now);
+    }
+
+    private WaitingCaller(String callId, String queue, int priority, Instant enteredAt, long arrival, boolean callback,
+            Instant notBefore) {
         this.callId = callId;
         this.queue = queue;
         this.priority = priority;
-        this.enteredAt = now;
-        this.queueEnteredAt = now;
+        this.enteredAt = enteredAt;
+        this.queueEnteredAt = enteredAt;
         this.arrival = arrival;
+        this.callback = callback;
+        this.notBefore = notBefore;
+        this.nextAnnouncement = Instant.MAX;
+    }
+
+    /** Rule R12: a callback in {@code place}'s place in line, offered to agents from {@code notBefore}. */
+    static WaitingCaller callback(String callbackId, WaitingCaller place, Instant notBefore) {
+        return new WaitingCaller(callbackId, place.queue, place.priority, place.enteredAt, place.arrival, true,
+                notBefore);
+    }
+
+    boolean isCallback() {
+        return callback;
+    }
+
+    /** Whether it may be offered to an agent at {@code now} (a callback waits for its delay). */
+    boolean due(Instant now) {
+        return !now.isBefore(notBefore);
+    }
+
+    Instant notBefore() {
+        return notBefore;
+    }
+
+    /** Rule R12: whether this caller was already offered a callback (once per stay). */
+    boolean callbackOffered() {
+        return callbackOffered;
+    }
+
+    void markCallbackOffered() {
+        callbackOffered = true;
+    }
+
+    /** Whether this caller is served before {@code other} (priority, first entry, arrival). */
+    boolean ahead(WaitingCaller other) {
+        return IN_TURN.compare(this, other) < 0;
     }
 
     String callId() {

@@ -2,6 +2,7 @@ package org.hotline.call;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The answered agent side of a bridged call (standalone: the B2BUA's second dialog). The caller's
@@ -30,6 +31,15 @@ public interface AgentLeg {
 
     /** Ends the agent leg (BYE, or CANCEL if not answered). Idempotent; never throws CallHungUpException. */
     void hangup();
+
+    /**
+     * Completes when the leg is over (the agent hung up, or it was hung up), without taking any
+     * event: a callback stops dialling its customer when the agent leaves (rule R12). A front that
+     * cannot tell returns a future that never completes.
+     */
+    default CompletableFuture<Void> over() {
+        return new CompletableFuture<>();
+    }
 
     /** What happened on the agent leg. */
     enum LegEvent {

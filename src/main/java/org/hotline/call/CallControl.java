@@ -2,6 +2,8 @@ package org.hotline.call;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.hotline.media.rtp.RtpPacket;
 
 /**
  * The small set of operations a call flow needs from the front a call arrived on. The standalone
@@ -54,4 +56,18 @@ public interface CallControl {
 
     /** Rings an agent's phone for this caller; never blocks; the outcome goes to the listener. */
     AgentOffer offerAgent(String workNumber, AgentOfferListener listener);
+
+    // --- what a message needs (issue 8) ---
+
+    /**
+     * Hands every audio packet the caller sends (RTP of the negotiated codec, as it arrives) to
+     * {@code tap} on the media thread, which must not block, until the returned tap is closed: how
+     * a caller's message is recorded (rules R9, R19, R20). Other listeners of the caller's audio
+     * (the call's recording, rule R14) keep theirs.
+     *
+     * @throws UnsupportedOperationException on a front that cannot hand out the caller's audio
+     */
+    default AudioTap tapCallerAudio(Consumer<RtpPacket> tap) {
+        throw new UnsupportedOperationException("this front cannot record a caller's audio");
+    }
 }

@@ -15,23 +15,27 @@ import org.slf4j.LoggerFactory;
  * One call from answer to hang-up, against {@link CallControl} only, so it runs the same behind
  * any front:
  * <pre>
- *   answer ─ closed? ─ yes ─ greeting, after-hours.closed ─ MESSAGE: closing, hang up    (R19)
- *              │                                          └ FORWARD: on-call transfer (R9)
+ *   answer ─ closed? ─ yes ─ greeting, after-hours.closed ─ MESSAGE: message offer, closing, hang up (R19)
+ *              │                                          └ FORWARD: on-call transfer (R9); failed: message offer
  *              no
  *           greeting (R2) ─ menu (R4, R5, R6) ─ silent: goodbye, hang up (R5)
  *                                            └ queue: transfer.connecting, ACD ─ SERVED: survey (R11), closing (R10)
- *                                                                              ├ NOT_SERVED: transfer.failed (R9), closing
+ *                                                                              ├ NOT_SERVED: transfer.failed (R9), message offer, closing
+ *                                                                              ├ ACD failing: the same (R20)
+ *                                                                              ├ CALLBACK: closing (R12)
  *                                                                              └ ABANDONED: nothing (caller gone)
  * </pre>
  * A caller's hang-up ends the flow quietly (the front reports it); any other failure still says
- * sorry and goodbye before hanging up (R20). Immutable and shared by all calls; {@link #run} runs
- * on each call's own virtual thread.
+ * sorry and goodbye before hanging up (R20). The message offer is {@link MessageTaking}'s (rules
+ * R9, R19, R20). Immutable and shared by all calls; {@link #run} runs on each call's own virtual
+ * thread.
  */
 public final class CallFlow {
 
     private static final Logger log = LoggerFactory.getLogger(CallFlow.class);
     private static final char LOWEST_SCORE = '1';
     private static final char HIGHEST_SCORE = '5';
+    private static final String TEL = "tel:";
 
     private final HotlineConfig config;
     private final CallEventListener listener;
@@ -39,8 +43,21 @@ public final class CallFlow {
     private final GreetingSelector greetings;
     private final BusinessHours hours;
     private final MenuNavigator menu;
+    private final MessageTaking messages;
+    private final OutboundRoute trunk;
 
     public CallFlow(HotlineConfig config, CallEventListener listener, Clock clock) {
+        this(config, listener, clock, MessageTaking.NONE, OutboundRoute.NONE);
+    }
+
+    /**
+     * @param messages where callers who cannot be served may leave a message (rules R9, R19, R20)
+     * @param trunk    where an on-call line given as a {@code tel:} number is dialled (rule R19)
+     */
+    public CallFlow(HotlineConfig config, CallEventListener listener, Clock clock, MessageTaking messages,
+            OutboundRoute trunk) {
+        this.messages = messages;
+        this.trunk = trunk;
         this.config = config;
         this.listener = listener;
         this.clock = clock;
@@ -83,13 +100,32 @@ public final class CallFlow {
     private void queue(CallSession session, MenuOutcome.ToQueue target) {
         session.say(PromptNames.TRANSFER_CONNECTING); // rule R9
         session.emit(new CallEvent.QueueRequested(session.callId(), session.now(), target.queue(), target.path()));
-        QueueOutcome outcome = session.call().handToQueue(new QueueRequest(target.queue(), session.language(), target.path()));
+        QueueOutcome outcome;
+        MessageTaking.Reason failure = MessageTaking.Reason.NOT_SERVED;
+        try {
+            outcome = session.call().handToQueue(new QueueRequest(target.queue(), session.language(), target.path()));
+        } catch (CallHungUpException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // rule R20: the ACD failing is no reason to drop the caller; they may still leave a message
+            log.atError().addKeyValue("callId", session.callId()).setCause(e).log("the ACD could not take the call");
+            outcome = QueueOutcome.NOT_SERVED;
+            failure = MessageTaking.Reason.ACD_UNAVAILABLE;
+        }
         session.emit(new CallEvent.QueueLeft(session.callId(), session.now(), target.queue(), outcome.name()));
         switch (outcome) {
             case SERVED -> close(session, EndReason.COMPLETED, survey(session, target.queue()));
-            case NOT_SERVED -> close(session, EndReason.NOT_SERVED, List.of(PromptNames.TRANSFER_FAILED));
+            case NOT_SERVED -> notServed(session, failure, target.queue());
             case ABANDONED -> log.atDebug().addKeyValue("callId", session.callId()).log("caller abandoned the queue");
+            case CALLBACK -> close(session, EndReason.CALLBACK, List.of()); // rule R12: confirmed by the queue
         }
+    }
+
+    /** Rule R9: the apology, then a message may be left instead (rule R20), then the closing. */
+    private void notServed(CallSession session, MessageTaking.Reason reason, String queue) {
+        session.say(PromptNames.TRANSFER_FAILED);
+        boolean left = messages.offer(session.call(), session.language(), reason, queue);
+        close(session, left ? EndReason.MESSAGE_LEFT : EndReason.NOT_SERVED, List.of());
     }
 
     /** Rule R11: one key 1-5; returns the prompts to say before the closing (the thanks, if rated). */
@@ -109,17 +145,24 @@ public final class CallFlow {
         greet(session);
         AfterHours afterHours = config.hours().afterHours();
         if (afterHours.action() == AfterHours.Action.MESSAGE) {
-            close(session, EndReason.COMPLETED, List.of(PromptNames.AFTER_HOURS_CLOSED));
+            session.say(PromptNames.AFTER_HOURS_CLOSED);
+            boolean left = messages.offer(session.call(), session.language(), MessageTaking.Reason.AFTER_HOURS, null);
+            close(session, left ? EndReason.MESSAGE_LEFT : EndReason.COMPLETED, List.of());
             return;
         }
         session.say(PromptNames.AFTER_HOURS_CLOSED, PromptNames.AFTER_HOURS_ONCALL, PromptNames.TRANSFER_CONNECTING);
-        TransferOutcome outcome = session.call().transfer(afterHours.forwardUri());
+        String target = afterHours.forwardUri();
+        TransferOutcome outcome = target.startsWith(TEL)
+                ? trunk.bridge(session.call(), target.substring(TEL.length())) // through the trunk, our caller ID
+                : session.call().transfer(target); // REFER: the caller's side places the call
         boolean transferred = outcome == TransferOutcome.TRANSFERRED;
         session.emit(new CallEvent.TransferAttempted(session.callId(), session.now(), afterHours.forwardUri(), transferred));
         if (transferred) {
             session.hangup(EndReason.TRANSFERRED);
         } else {
-            close(session, EndReason.NOT_SERVED, List.of(PromptNames.TRANSFER_FAILED)); // rule R9
+            session.say(PromptNames.TRANSFER_FAILED); // rule R9
+            boolean left = messages.offer(session.call(), session.language(), MessageTaking.Reason.AFTER_HOURS, null);
+            close(session, left ? EndReason.MESSAGE_LEFT : EndReason.NOT_SERVED, List.of());
         }
     }
 

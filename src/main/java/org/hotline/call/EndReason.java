@@ -15,5 +15,11 @@ public enum EndReason {
     /** The caller hung up before the call was answered (CANCEL). */
     CANCELLED,
     /** Media or signalling failed mid-call; the goodbye was attempted. */
-    FAILURE
+    FAILURE,
+    /** Rule R20: past overload.maxCalls, the caller heard busy.all-lines. */
+    OVERLOADED,
+    /** Rule R12: the caller asked to be called back, heard it confirmed and the closing. */
+    CALLBACK,
+    /** The caller left a message (rules R9, R19, R20) and heard it confirmed and the closing. */
+    MESSAGE_LEFT
 }

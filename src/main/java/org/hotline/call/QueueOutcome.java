@@ -7,5 +7,10 @@ public enum QueueOutcome {
     /** No agent could take the call (none staffed, maximum wait reached): rule R9's failure path. */
     NOT_SERVED,
     /** The caller hung up while waiting. */
-    ABANDONED
+    ABANDONED,
+    /**
+     * Rule R12: the caller asked to be called back and keeps their place in line as a callback; the
+     * flow says the closing and hangs up. Not an abandon.
+     */
+    CALLBACK
 }

@@ -111,6 +111,34 @@ public final class ConfigDefaults {
     public static final Duration SHORT_ABANDON_THRESHOLD = Duration.ofSeconds(5);
     public static final int ANSWER_RATE_TARGET_PERCENT = 90;
 
+    public static final Duration QUEUE_CALLBACK_AFTER = Duration.ZERO; // rule R12: no offer unless configured
+
+    public static final boolean TRUNK_ENABLED = false;
+    public static final int TRUNK_PROXY_PORT = 5060;
+    public static final String TRUNK_PROXY_TRANSPORT = "udp";
+    public static final String TRUNK_CALLER_NAME = "";
+    public static final boolean TRUNK_REGISTRATION = false; // static IP
+    public static final Duration TRUNK_REGISTRATION_EXPIRES = Duration.ofHours(1);
+    public static final Duration TRUNK_RING_TIMEOUT = Duration.ofSeconds(30);
+
+    public static final String CALLBACK_KEY = "1"; // rule R12
+    public static final String CALLBACK_CONFIRM_KEY = "1";
+    public static final String CALLBACK_OTHER_KEY = "2";
+    public static final Duration CALLBACK_INPUT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration CALLBACK_INITIAL_DELAY = Duration.ofSeconds(30);
+    public static final int CALLBACK_MAX_ATTEMPTS = 3;
+    public static final Duration CALLBACK_MIN_INTERVAL = Duration.ofMinutes(2);
+
+    public static final boolean MESSAGES_ENABLED = true; // rules R9, R19, R20
+    public static final String MESSAGES_KEY = "1";
+    public static final String MESSAGES_DIRECTORY = "data/messages";
+    public static final Duration MESSAGES_MAX_LENGTH = Duration.ofMinutes(2);
+    public static final Duration MESSAGES_SILENCE = Duration.ofSeconds(5);
+
+    public static final int OVERLOAD_MAX_CALLS = 0; // rule R20: no limit unless configured
+    public static final OverloadConfig.Treatment OVERLOAD_TREATMENT = OverloadConfig.Treatment.MESSAGE;
+    public static final Duration OVERLOAD_RETRY_AFTER = Duration.ofSeconds(60);
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ConfigDefaults() {
@@ -142,6 +170,7 @@ public final class ConfigDefaults {
         fillQa(root);
         ConfigTree.setIfAbsent(root, "metrics.shortAbandonThreshold", duration(SHORT_ABANDON_THRESHOLD));
         ConfigTree.setIfAbsent(root, "metrics.answerRateTargetPercent", NODES.numberNode(ANSWER_RATE_TARGET_PERCENT));
+        fillContinuity(root);
     }
 
     private static void fillAgi(ObjectNode root) {
@@ -184,6 +213,42 @@ public final class ConfigDefaults {
             ConfigTree.set(root, "qa.scoringSheet", sheet);
         }
         ConfigTree.setIfAbsent(root, "qa.users", NODES.arrayNode());
+    }
+
+    /** Issue 8: the outbound trunk, callbacks (R12), messages and overload (R20). */
+    private static void fillContinuity(ObjectNode root) {
+        ConfigTree.setIfAbsent(root, "trunk.enabled", NODES.booleanNode(TRUNK_ENABLED));
+        ConfigTree.setIfAbsent(root, "trunk.proxy.port", NODES.numberNode(TRUNK_PROXY_PORT));
+        ConfigTree.setIfAbsent(root, "trunk.proxy.transport", text(TRUNK_PROXY_TRANSPORT));
+        JsonNode proxyHost = root.path("trunk").path("proxy").path("host");
+        if (proxyHost.isTextual()) {
+            ConfigTree.setIfAbsent(root, "trunk.domain", proxyHost);
+        }
+        JsonNode numbers = root.path("service").path("numbers");
+        if (numbers.isArray() && !numbers.isEmpty() && numbers.get(0).isTextual()) {
+            ConfigTree.setIfAbsent(root, "trunk.callerId", numbers.get(0));
+        }
+        ConfigTree.setIfAbsent(root, "trunk.callerName", text(TRUNK_CALLER_NAME));
+        ConfigTree.setIfAbsent(root, "trunk.auth.username", text(""));
+        ConfigTree.setIfAbsent(root, "trunk.auth.password", text(""));
+        ConfigTree.setIfAbsent(root, "trunk.registration.enabled", NODES.booleanNode(TRUNK_REGISTRATION));
+        ConfigTree.setIfAbsent(root, "trunk.registration.expires", duration(TRUNK_REGISTRATION_EXPIRES));
+        ConfigTree.setIfAbsent(root, "trunk.ringTimeout", duration(TRUNK_RING_TIMEOUT));
+        ConfigTree.setIfAbsent(root, "callback.key", text(CALLBACK_KEY));
+        ConfigTree.setIfAbsent(root, "callback.confirmKey", text(CALLBACK_CONFIRM_KEY));
+        ConfigTree.setIfAbsent(root, "callback.otherKey", text(CALLBACK_OTHER_KEY));
+        ConfigTree.setIfAbsent(root, "callback.inputTimeout", duration(CALLBACK_INPUT_TIMEOUT));
+        ConfigTree.setIfAbsent(root, "callback.initialDelay", duration(CALLBACK_INITIAL_DELAY));
+        ConfigTree.setIfAbsent(root, "callback.maxAttempts", NODES.numberNode(CALLBACK_MAX_ATTEMPTS));
+        ConfigTree.setIfAbsent(root, "callback.minInterval", duration(CALLBACK_MIN_INTERVAL));
+        ConfigTree.setIfAbsent(root, "messages.enabled", NODES.booleanNode(MESSAGES_ENABLED));
+        ConfigTree.setIfAbsent(root, "messages.key", text(MESSAGES_KEY));
+        ConfigTree.setIfAbsent(root, "messages.directory", text(MESSAGES_DIRECTORY));
+        ConfigTree.setIfAbsent(root, "messages.maxLength", duration(MESSAGES_MAX_LENGTH));
+        ConfigTree.setIfAbsent(root, "messages.silence", duration(MESSAGES_SILENCE));
+        ConfigTree.setIfAbsent(root, "overload.maxCalls", NODES.numberNode(OVERLOAD_MAX_CALLS));
+        ConfigTree.setIfAbsent(root, "overload.treatment", text(OVERLOAD_TREATMENT.toString()));
+        ConfigTree.setIfAbsent(root, "overload.retryAfter", duration(OVERLOAD_RETRY_AFTER));
     }
 
     private static void fillService(ObjectNode root) {
@@ -246,6 +311,7 @@ public final class ConfigDefaults {
                 ConfigTree.setIfAbsent(entry, "musicOnHold", text(MUSIC_ON_HOLD));
                 ConfigTree.setIfAbsent(entry, "whisper", NODES.booleanNode(WHISPER));
                 ConfigTree.setIfAbsent(entry, "recording", text(QUEUE_RECORDING.toString()));
+                ConfigTree.setIfAbsent(entry, "callbackAfter", duration(QUEUE_CALLBACK_AFTER));
             }
         }
     }

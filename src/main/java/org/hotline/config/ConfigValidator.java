@@ -43,6 +43,7 @@ final class ConfigValidator {
         new StoreValidator(this).check(require(config.store(), "store"));
         new StoreValidator(this).check(require(config.qa(), "qa"));
         checkMetrics(require(config.metrics(), "metrics"), config.queues());
+        new ContinuityValidator(this).check(config);
     }
 
     /**
@@ -208,8 +209,9 @@ final class ConfigValidator {
     private void checkForwardUri(HoursConfig.AfterHours afterHours) {
         String uri = afterHours.forwardUri();
         boolean forward = afterHours.action() == HoursConfig.AfterHours.Action.FORWARD;
-        if (forward && (uri == null || !(uri.startsWith("sip:") || uri.startsWith("sips:")))) {
-            throw fail("hours.afterHours.forwardUri", "FORWARD needs a sip: URI of the on-call line (rule R19)");
+        if (forward && (uri == null || !(uri.startsWith("sip:") || uri.startsWith("sips:") || uri.startsWith("tel:")))) {
+            throw fail("hours.afterHours.forwardUri", "FORWARD needs a sip: URI of the on-call line, or a tel: number"
+                    + " dialled through the trunk (rule R19)");
         }
         if (!forward && uri != null) {
             throw fail("hours.afterHours.forwardUri", "is only used with action FORWARD; the action is " + afterHours.action());

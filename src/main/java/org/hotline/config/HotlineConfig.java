@@ -21,5 +21,9 @@ public record HotlineConfig(
         RecordingConfig recording,
         StoreConfig store,
         QaConfig qa,
-        MetricsConfig metrics) {
+        MetricsConfig metrics,
+        TrunkConfig trunk,
+        CallbackConfig callback,
+        MessagesConfig messages,
+        OverloadConfig overload) {
 }

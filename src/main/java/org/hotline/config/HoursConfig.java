@@ -34,11 +34,14 @@ public record HoursConfig(boolean alwaysOpen, List<Window> weekly, AfterHours af
     public record Window(Set<DayOfWeek> days, LocalTime from, LocalTime to) {}
 
     /**
-     * What after-hours callers get: {@code MESSAGE} plays the after-hours message and closes;
-     * {@code FORWARD} says rule R9's transfer phrase and transfers to {@code forwardUri}.
+     * What after-hours callers get: {@code MESSAGE} plays the after-hours message, offers to leave a
+     * message ({@code messages.enabled}) and closes; {@code FORWARD} says rule R9's transfer phrase
+     * and transfers to {@code forwardUri}: a {@code sip:} URI by REFER (the caller's side places the
+     * call), a {@code tel:} number through the {@code trunk} (Hotline dials it with the hotline's
+     * caller ID and bridges the caller).
      *
      * @param action     MESSAGE or FORWARD
-     * @param forwardUri the on-call line, a {@code sip:} or {@code sips:} URI; only with FORWARD
+     * @param forwardUri the on-call line, a {@code sip:}, {@code sips:} or {@code tel:} URI; only with FORWARD
      */
     public record AfterHours(Action action, String forwardUri) {
         public enum Action { MESSAGE, FORWARD }

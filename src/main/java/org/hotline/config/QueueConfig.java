@@ -28,6 +28,9 @@ import java.time.Duration;
  *                         before the caller is connected; default false
  * @param recording        rule R14: which of the queue's calls are recorded, {@code all}, {@code none}
  *                         or {@code <n>%}; default {@code all}
+ * @param callbackAfter    rule R12: a waiting caller whose expected wait reaches this is offered a
+ *                         callback (keeping their place in line); 0s, the default, offers none; else
+ *                         10s-1h, and {@code trunk.enabled} is needed
  */
 public record QueueConfig(
         String name,
@@ -44,7 +47,22 @@ public record QueueConfig(
         Duration ringTimeout,
         String musicOnHold,
         boolean whisper,
-        RecordingPolicy recording) {
+        RecordingPolicy recording,
+        Duration callbackAfter) {
+
+    /** A queue that offers no callback (the record's shape before rule R12's callbacks existed). */
+    public QueueConfig(String name, String description, Strategy strategy, int priority, Duration wrapUp,
+            Duration maxWait, String onMaxWait, NoAgents whenNoAgents, ServiceLevelConfig serviceLevel,
+            Duration announceFirst, Duration announceInterval, Duration ringTimeout, String musicOnHold,
+            boolean whisper, RecordingPolicy recording) {
+        this(name, description, strategy, priority, wrapUp, maxWait, onMaxWait, whenNoAgents, serviceLevel,
+                announceFirst, announceInterval, ringTimeout, musicOnHold, whisper, recording, Duration.ZERO);
+    }
+
+    /** Whether the queue offers its waiting callers a callback (rule R12). */
+    public boolean offersCallback() {
+        return callbackAfter != null && callbackAfter.isPositive();
+    }
 
     /** The {@code onMaxWait} value that ends the wait with rule R9's failure path. */
     public static final String FAIL = "fail";

@@ -17,7 +17,11 @@ public sealed interface CallEvent {
 
     Instant at();
 
-    /** A new call reached the server and ringing starts (rule R1 measures from here). */
+    /**
+     * A new call reached the server and ringing starts (rule R1 measures from here). A callback
+     * (rule R12) is a call of its own with {@code front} {@code CALLBACK}: offered when it is asked
+     * for, {@code caller} and {@code dialledNumber} the number to call back.
+     */
     record Offered(String callId, Instant at, String caller, String dialledNumber, String front) implements CallEvent {}
 
     /** The IVR answered (SIP: 200 OK sent). */
@@ -110,4 +114,49 @@ public sealed interface CallEvent {
 
     /** The call is over; exactly one per {@link Offered}. */
     record Ended(String callId, Instant at, EndReason reason) implements CallEvent {}
+
+    // --- never drop a caller (issue 8): overload, callbacks, messages ---
+
+    /**
+     * Rule R20: the call came past {@code overload.maxCalls}. {@code treatment} {@code BUSY_MESSAGE}:
+     * it is answered with busy.all-lines (between its Offered and Ended); {@code REJECT}: it got 503
+     * with Retry-After and has no Offered or Ended.
+     */
+    record CallRefused(String callId, Instant at, String caller, String treatment) implements CallEvent {}
+
+    /** Rule R12: the waiting caller's expected wait reached the queue's threshold; a callback was offered. */
+    record CallbackOffered(String callId, Instant at, String queue, Optional<Duration> expectedWait)
+            implements CallEvent {}
+
+    /**
+     * Rule R12: the caller asked to be called back at {@code number} and keeps their place in line as
+     * the callback {@code callbackId}; {@code merged}: an earlier request for the same number already
+     * waits, and this one was merged into it. The caller then leaves the queue with outcome CALLBACK,
+     * which is neither an abandon nor a failure; {@code waited} runs from the first queue entry.
+     */
+    record CallbackRequested(String callId, Instant at, String queue, String callbackId, String number,
+            boolean merged, Duration waited) implements CallEvent {}
+
+    /**
+     * A callback's attempt ended ({@code callId} is the callback's id): {@code result} ANSWERED,
+     * BUSY, NO_ANSWER, FAILED (the trunk refused or did not answer), AGENT_GONE (the agent hung up
+     * before the customer answered); {@code agent} is the agent who was connected first.
+     */
+    record CallbackAttempted(String callId, Instant at, String queue, String agent, int attempt, String result)
+            implements CallEvent {}
+
+    /**
+     * A callback is over ({@code callId} is the callback's id, {@code requestedBy} the call that asked
+     * for it): {@code outcome} COMPLETED (the customer talked to an agent) or GAVE_UP (every attempt
+     * failed, or the server stopped).
+     */
+    record CallbackFinished(String callId, Instant at, String requestedBy, String queue, String outcome,
+            int attempts) implements CallEvent {}
+
+    /**
+     * The caller left a message (rules R9, R19, R20); {@code endedBy}: HASH, SILENCE, MAX_LENGTH or
+     * HANGUP. The message is in {@code GET /api/messages} under {@code messageId}.
+     */
+    record MessageLeft(String callId, Instant at, String messageId, Duration length, String endedBy)
+            implements CallEvent {}
 }

@@ -50,6 +50,15 @@ public final class CallMetricsListener implements CallEventListener {
             case CallEvent.QueueOverflowed e ->
                     catalog.queueOutcome(e.fromQueue(), QueueOutcome.OVERFLOWED, e.waited());
             case CallEvent.SurveyAnswered e -> catalog.surveyScore(e.queue(), e.score());
+            case CallEvent.CallRefused e -> catalog.callRefused(e.treatment()); // rule R20
+            case CallEvent.CallbackOffered e -> catalog.callback(e.queue(), "offered"); // rule R12
+            case CallEvent.CallbackRequested e -> {
+                catalog.queueOutcome(e.queue(), QueueOutcome.CALLBACK, e.waited());
+                catalog.callback(e.queue(), e.merged() ? "merged" : "requested");
+            }
+            case CallEvent.CallbackAttempted e -> catalog.callbackAttempt(e.queue(), e.result());
+            case CallEvent.CallbackFinished e -> catalog.callback(e.queue(), e.outcome());
+            case CallEvent.MessageLeft e -> catalog.messageLeft(e.endedBy()); // rules R9, R19, R20
             default -> {
                 // menu steps, digits, announcements, holds (timed by AcdMetricsListener), transfers: not counted
             }

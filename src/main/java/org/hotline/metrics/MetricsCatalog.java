@@ -159,6 +159,26 @@ public final class MetricsCatalog {
         qaAgentsUnderSampled.set(agents);
     }
 
+    // --- never drop a caller (issue 8)
+
+    /** Rule R20: {@code treatment} BUSY_MESSAGE or REJECT. */
+    public void callRefused(String treatment) {
+        counter(Meter.CALLS_REFUSED, Tags.of("treatment", lower(treatment))).increment();
+    }
+
+    /** Rule R12: a callback's step (offered, requested, merged, completed, gave_up). */
+    public void callback(String queue, String step) {
+        counter(Meter.CALLBACKS, queueTag(queue).and("step", lower(step))).increment();
+    }
+
+    public void callbackAttempt(String queue, String result) {
+        counter(Meter.CALLBACK_ATTEMPTS, queueTag(queue).and("result", lower(result))).increment();
+    }
+
+    public void messageLeft(String endedBy) {
+        counter(Meter.MESSAGES_LEFT, Tags.of("ended_by", lower(endedBy))).increment();
+    }
+
     // --- signalling and media
 
     /** {@code direction}: {@code in} or {@code out}. */
@@ -218,6 +238,9 @@ public final class MetricsCatalog {
         List.of("requested", "fatigue").forEach(reason -> counter(Meter.AGENT_BREAKS, Tags.of("reason", reason)));
         counter(Meter.RECORDINGS_WRITTEN, Tags.empty());
         counter(Meter.RECORDINGS_FAILED, Tags.empty());
+        List.of("busy_message", "reject").forEach(treatment -> counter(Meter.CALLS_REFUSED, Tags.of("treatment", treatment)));
+        List.of("hash", "silence", "max_length", "hangup")
+                .forEach(end -> counter(Meter.MESSAGES_LEFT, Tags.of("ended_by", end)));
         gauge(Meter.QA_AGENTS_UNDER_SAMPLED, Tags.empty(), qaAgentsUnderSampled::get);
         counter(Meter.RTP_PACKETS_RECEIVED, Tags.empty());
         counter(Meter.RTP_PACKETS_SENT, Tags.empty());
@@ -234,6 +257,10 @@ public final class MetricsCatalog {
             timer(Meter.QUEUE_WAIT, queue.and("outcome", outcome.tag()), queueWaitBuckets);
         }
         counter(Meter.QUEUE_ANSWERED_WITHIN_THRESHOLD, queue);
+        List.of("offered", "requested", "merged", "completed", "gave_up")
+                .forEach(step -> counter(Meter.CALLBACKS, queue.and("step", step))); // rule R12
+        List.of("answered", "busy", "no_answer", "failed", "cancelled", "agent_gone")
+                .forEach(result -> counter(Meter.CALLBACK_ATTEMPTS, queue.and("result", result)));
         counter(Meter.AGENT_OFFERS, queue);
         counter(Meter.AGENT_MISSED_OFFERS, queue);
         counter(Meter.AGENT_DECLINED_OFFERS, queue);
@@ -348,6 +375,19 @@ public final class MetricsCatalog {
         RECORDINGS_FAILED("hotline.recordings.failed", Kind.COUNTER, "", "Call recordings that could not be written"),
         QA_AGENTS_UNDER_SAMPLED("hotline.qa.agents.under.sampled", Kind.GAUGE, "",
                 "Agents with fewer than 3 QA-sampled calls this week (R14)"),
+
+        // --- never drop a caller (issue 8)
+        CALLS_REFUSED("hotline.calls.refused", Kind.COUNTER, "",
+                "Calls past overload.maxCalls (R20), by treatment: busy_message (answered, told to call back) or reject (503)",
+                "treatment"),
+        CALLBACKS("hotline.callbacks", Kind.COUNTER, "",
+                "Queued callbacks (R12) by step: offered, requested, merged (same number), completed, gave_up", "queue",
+                "step"),
+        CALLBACK_ATTEMPTS("hotline.callback.attempts", Kind.COUNTER, "",
+                "Callback dialling attempts after the agent was connected, by result: answered, busy, no_answer, failed,"
+                        + " cancelled, agent_gone", "queue", "result"),
+        MESSAGES_LEFT("hotline.messages.left", Kind.COUNTER, "",
+                "Messages callers left (R9, R19, R20), by what ended them: hash, silence, max_length, hangup", "ended_by"),
 
         // --- signalling and media
         SIP_REQUESTS("hotline.sip.requests", Kind.COUNTER, "",

@@ -20,7 +20,12 @@ public enum QueueOutcome {
     /** Nobody serving a {@code whenNoAgents: fail} queue was logged in (rule R9's failure path). */
     NO_AGENTS(true),
     /** The queue's maximum wait passed and the caller moved on to the overflow queue. */
-    OVERFLOWED(false);
+    OVERFLOWED(false),
+    /**
+     * Rule R12: the caller asked to be called back and left, keeping their place as a callback; not
+     * an abandon. Not offered: the callback's own outcome (answered when an agent takes it) counts.
+     */
+    CALLBACK(false);
 
     private final boolean offered;
 

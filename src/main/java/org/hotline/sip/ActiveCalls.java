@@ -5,13 +5,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The dialogs of one front by SIP Call-ID: callers' calls from INVITE to their end, and agent legs
- * (our INVITEs to agents' phones) from the INVITE to their end. Thread-safe.
+ * The dialogs of one front by SIP Call-ID: callers' calls from INVITE to their end, agent legs (our
+ * INVITEs to agents' phones) and calls placed through the trunk (issue 8), each from the INVITE to
+ * its end. Thread-safe.
  */
 final class ActiveCalls {
 
     private final ConcurrentHashMap<String, SipCall> byCallId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AgentCall> agentLegs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, TrunkCall> outbound = new ConcurrentHashMap<>();
 
     /** @return false if a call with this Call-ID is already active (a merged request, RFC 3261 §8.2.2.2) */
     boolean register(SipCall call) {
@@ -23,8 +25,22 @@ final class ActiveCalls {
         return !byCallId.containsKey(leg.callId()) && agentLegs.putIfAbsent(leg.callId(), leg) == null;
     }
 
+    /** A call we place through the trunk, by its SIP Call-ID. @return false if the Call-ID is already in use */
+    boolean register(TrunkCall call) {
+        return !contains(call.callId()) && outbound.putIfAbsent(call.callId(), call) == null;
+    }
+
     boolean contains(String callId) {
-        return byCallId.containsKey(callId) || agentLegs.containsKey(callId);
+        return byCallId.containsKey(callId) || agentLegs.containsKey(callId) || outbound.containsKey(callId);
+    }
+
+    void remove(TrunkCall call) {
+        outbound.remove(call.callId(), call);
+    }
+
+    /** Calls placed through the trunk between INVITE and their end. */
+    int outbound() {
+        return outbound.size();
     }
 
     void remove(SipCall call) {
@@ -45,7 +61,14 @@ final class ActiveCalls {
             return Optional.empty();
         }
         DialogEndpoint call = byCallId.get(callId);
-        return Optional.ofNullable(call != null ? call : agentLegs.get(callId));
+        if (call == null) {
+            call = agentLegs.get(callId);
+        }
+        return Optional.ofNullable(call != null ? call : outbound.get(callId));
+    }
+
+    List<TrunkCall> outboundSnapshot() {
+        return List.copyOf(outbound.values());
     }
 
     List<SipCall> snapshot() {

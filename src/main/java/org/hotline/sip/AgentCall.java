@@ -32,7 +32,7 @@ final class AgentCall implements DialogEndpoint {
 
     private final SipCallContext ctx;
     private final AgentOfferAttempt offer;
-    private final SipCall caller;
+    private final CallerSide caller;
     private final String callId;
     private final CallMedia media;
     private final ClientTransaction inviteTx;
@@ -44,7 +44,7 @@ final class AgentCall implements DialogEndpoint {
     private final AtomicBoolean answerSeen = new AtomicBoolean();
     private volatile BridgedLeg bridged;
 
-    private AgentCall(SipCallContext ctx, AgentOfferAttempt offer, SipCall caller, CallMedia media,
+    private AgentCall(SipCallContext ctx, AgentOfferAttempt offer, CallerSide caller, CallMedia media,
             ClientTransaction inviteTx) {
         this.ctx = ctx;
         this.offer = offer;
@@ -58,10 +58,10 @@ final class AgentCall implements DialogEndpoint {
     }
 
     /** Builds the INVITE to {@code contactUri} and its client transaction; {@link #send} sends it. */
-    static AgentCall prepare(SipCallContext ctx, AgentOfferAttempt offer, SipCall caller, String contactUri,
+    static AgentCall prepare(SipCallContext ctx, AgentOfferAttempt offer, CallerSide caller, String contactUri,
             CallMedia media, String sdpOffer) throws ParseException, SipException {
         Request invite = AgentInvite.build(ctx.messaging(), new AgentInvite.Target(contactUri, offer.workNumber(),
-                caller.info().caller(), caller.callerDisplay().orElse(null), sdpOffer));
+                caller.number(), caller.display().orElse(null), sdpOffer));
         ClientTransaction ct = ctx.messaging().provider.getNewClientTransaction(invite);
         AgentCall call = new AgentCall(ctx, offer, caller, media, ct);
         ct.setApplicationData(call);

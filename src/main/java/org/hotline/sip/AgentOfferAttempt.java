@@ -35,7 +35,7 @@ final class AgentOfferAttempt implements AgentOffer {
 
     private enum State { OFFERING, ANSWERED, FAILED, CANCELLED }
 
-    private final SipCall caller;
+    private final CallerSide caller;
     private final String workNumber;
     private final AgentOfferListener listener;
     private final CallMedia media;
@@ -46,7 +46,7 @@ final class AgentOfferAttempt implements AgentOffer {
     private final List<String> reasons = new ArrayList<>();
     private State state = State.OFFERING;
 
-    private AgentOfferAttempt(SipCall caller, String workNumber, AgentOfferListener listener, CallMedia media) {
+    private AgentOfferAttempt(CallerSide caller, String workNumber, AgentOfferListener listener, CallMedia media) {
         this.caller = caller;
         this.workNumber = workNumber;
         this.listener = listener;
@@ -54,7 +54,7 @@ final class AgentOfferAttempt implements AgentOffer {
     }
 
     /** Starts ringing every contact of {@code workNumber}; fails at once if there is none. Never blocks. */
-    static AgentOffer start(SipCallContext ctx, SipCall caller, String workNumber, AgentOfferListener listener) {
+    static AgentOffer start(SipCallContext ctx, CallerSide caller, String workNumber, AgentOfferListener listener) {
         List<ContactBinding> contacts = ctx.registrar().contacts(workNumber);
         if (caller.isEnded()) {
             return failedAtOnce(caller, workNumber, listener, "caller hung up");
@@ -77,7 +77,7 @@ final class AgentOfferAttempt implements AgentOffer {
         return attempt;
     }
 
-    private static AgentOffer failedAtOnce(SipCall caller, String workNumber, AgentOfferListener listener,
+    private static AgentOffer failedAtOnce(CallerSide caller, String workNumber, AgentOfferListener listener,
             String reason) {
         log.atInfo().addKeyValue("callId", caller.callId()).addKeyValue("agent", workNumber)
                 .addKeyValue("reason", reason).log("agent offer failed");
@@ -211,7 +211,7 @@ final class AgentOfferAttempt implements AgentOffer {
         notifyFailed(caller, listener, summary);
     }
 
-    private static void notifyFailed(SipCall caller, AgentOfferListener listener, String reason) {
+    private static void notifyFailed(CallerSide caller, AgentOfferListener listener, String reason) {
         try {
             listener.failed(reason);
         } catch (RuntimeException e) {

@@ -25,7 +25,7 @@ final class BridgedLeg implements AgentLeg {
     private static final Duration UNTIL_DONE = Duration.ofDays(1);
 
     private final AgentCall call;
-    private final SipCall caller;
+    private final CallerSide caller;
     private final MediaSession agentSide;
     private final Prompts prompts;
     private final LegEvents events;
@@ -36,7 +36,7 @@ final class BridgedLeg implements AgentLeg {
     private boolean relaying;
     private boolean held;
 
-    BridgedLeg(AgentCall call, SipCall caller, MediaSession agentSide, Prompts prompts, BridgeListener bridges) {
+    BridgedLeg(AgentCall call, CallerSide caller, MediaSession agentSide, Prompts prompts, BridgeListener bridges) {
         this.call = call;
         this.caller = caller;
         this.agentSide = agentSide;
@@ -103,6 +103,11 @@ final class BridgedLeg implements AgentLeg {
     @Override
     public void hangup() {
         call.hangup();
+    }
+
+    @Override
+    public CompletableFuture<Void> over() {
+        return over;
     }
 
     // ---- from the AgentCall, on stack threads (never block)

@@ -1,9 +1,7 @@
 package org.hotline.sip;
 
-import javax.sip.ClientTransaction;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
 
 /**
  * One side of an INVITE dialog the front takes part in: a caller's {@link SipCall} (we are the
@@ -11,9 +9,10 @@ import javax.sip.message.Response;
  * finds it by Call-ID and hands it the dialog's requests, and the responses and timeouts of the
  * requests it sent. Every method runs on a SIP stack thread and must not block.
  */
-interface DialogEndpoint {
+interface DialogEndpoint extends ClientRequestOwner {
 
     /** The dialog's Call-ID, for routing and logs. */
+    @Override
     String callId();
 
     void onAck(Request ack);
@@ -29,12 +28,6 @@ interface DialogEndpoint {
     void onNotify(ServerTransaction tx, Request notify);
 
     void onRefer(ServerTransaction tx, Request refer);
-
-    /** A response to a request this endpoint sent on {@code ct}. */
-    void onResponse(ClientTransaction ct, Response response);
-
-    /** No response came to the request sent on {@code ct} (Timer B or F, RFC 3261 §17.1). */
-    void onClientTimeout(ClientTransaction ct);
 
     /** The stack dropped the dialog. */
     void onDialogTerminated();

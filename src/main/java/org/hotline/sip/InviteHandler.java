@@ -16,8 +16,10 @@ import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.hotline.call.CallAdmission;
 import org.hotline.call.CallInfo;
 import org.hotline.call.IncomingCallHandler;
+import org.hotline.event.CallEvent;
 import org.hotline.media.MediaSession;
 import org.hotline.media.PortsExhaustedException;
 import org.hotline.sip.sdp.NegotiatedMedia;
@@ -40,13 +42,21 @@ final class InviteHandler implements RequestHandler {
     private final Set<String> numbers;
     private final IncomingCallHandler incoming;
     private final FeatureCodeCalls featureCodes;
+    private final SipFront.Continuity continuity;
 
     InviteHandler(SipCallContext ctx, Set<String> numbers, IncomingCallHandler incoming,
             FeatureCodeCalls featureCodes) {
+        this(ctx, numbers, incoming, featureCodes, SipFront.Continuity.NONE);
+    }
+
+    /** @param continuity rule R20's overload admission and where the calls past it go */
+    InviteHandler(SipCallContext ctx, Set<String> numbers, IncomingCallHandler incoming,
+            FeatureCodeCalls featureCodes, SipFront.Continuity continuity) {
         this.ctx = ctx;
         this.numbers = Set.copyOf(numbers);
         this.incoming = incoming;
         this.featureCodes = featureCodes;
+        this.continuity = continuity;
     }
 
     @Override
@@ -79,7 +89,7 @@ final class InviteHandler implements RequestHandler {
         if (FeatureCodeCalls.isFeatureCode(dialled)) {
             featureCodes.admit(tx, invite, SipMessaging.source(event), toTag).ifPresent(workNumber ->
                     accept(new Arrival(ctx.unannounced(), tx, invite, dialled, toTag,
-                            featureCodes.runner(workNumber, dialled))));
+                            featureCodes.runner(workNumber, dialled), false)));
             return;
         }
         if (!numbers.contains(dialled)) {
@@ -87,12 +97,15 @@ final class InviteHandler implements RequestHandler {
             reject(tx, Response.NOT_FOUND, toTag);
             return;
         }
-        accept(new Arrival(ctx, tx, invite, dialled, toTag, incoming));
+        accept(new Arrival(ctx, tx, invite, dialled, toTag, incoming, true));
     }
 
-    /** A new INVITE we take: the context its call lives in and who runs the call once it rings. */
+    /**
+     * A new INVITE we take: the context its call lives in, who runs the call once it rings, and
+     * whether it counts against rule R20's overload limit (callers do, agents' feature codes not).
+     */
     private record Arrival(SipCallContext ctx, ServerTransaction tx, Request invite, String dialled, String toTag,
-            IncomingCallHandler handler) {
+            IncomingCallHandler handler, boolean caller) {
     }
 
     private void accept(Arrival arrival) {
@@ -138,9 +151,21 @@ final class InviteHandler implements RequestHandler {
             rejectSdp(ctx.messaging(), arrival.tx(), e, arrival.toTag());
             return;
         }
+        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+        IncomingCallHandler handler = arrival.handler();
+        if (arrival.caller()) {
+            switch (continuity.admission().admit(callId)) {
+                case ADMIT -> { }
+                case BUSY_MESSAGE -> handler = continuity.overloaded(); // rule R20
+                case REJECT -> {
+                    session.close();
+                    rejectOverloaded(arrival, caller(from));
+                    return;
+                }
+            }
+        }
         CallMedia media = new CallMedia(session, ctx.negotiator(), ctx.messaging().advertisedAddress(), sdpSessionId,
                 negotiated);
-        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
         CallInfo info = new CallInfo(callId, caller(from), arrival.dialled(), CallInfo.Front.SIP,
                 ctx.clock().instant());
         SipCall call = new SipCall(arrival.ctx(), info, from.getAddress().getDisplayName(), arrival.tx(),
@@ -151,7 +176,25 @@ final class InviteHandler implements RequestHandler {
             return;
         }
         if (call.ring()) {
-            arrival.handler().onIncomingCall(call);
+            handler.onIncomingCall(call);
+        }
+    }
+
+    /** Rule R20: past overload.maxCalls, 503 with the configured Retry-After (RFC 3261 §21.5.4). */
+    private void rejectOverloaded(Arrival arrival, String caller) {
+        String callId = SipCall.callIdOf(arrival.invite());
+        log.atWarn().addKeyValue("callId", callId).addKeyValue("admitted", continuity.admission().admittedCalls())
+                .log("overload: 503 with Retry-After");
+        ctx.events().onEvent(new CallEvent.CallRefused(callId, ctx.clock().instant(), caller,
+                CallAdmission.Decision.REJECT.name()));
+        try {
+            Response response = ctx.messaging().inviteResponse(arrival.invite(), Response.SERVICE_UNAVAILABLE,
+                    arrival.toTag());
+            response.addHeader(ctx.messaging().headers.createRetryAfterHeader(
+                    (int) continuity.admission().retryAfter().toSeconds()));
+            ctx.messaging().send(arrival.tx(), response);
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException("503 with Retry-After rejected", e);
         }
     }
 

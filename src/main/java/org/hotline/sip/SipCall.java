@@ -16,6 +16,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.hotline.call.AgentOffer;
 import org.hotline.call.AgentOfferListener;
+import org.hotline.call.AudioTap;
 import org.hotline.call.Announcement;
 import org.hotline.call.CallControl;
 import org.hotline.call.CallHungUpException;
@@ -27,7 +28,10 @@ import org.hotline.call.QueueOutcome;
 import org.hotline.call.QueueRequest;
 import org.hotline.call.TransferOutcome;
 import org.hotline.event.CallEvent;
+import java.util.function.Consumer;
 import org.hotline.media.MediaSession;
+import org.hotline.media.rtp.RtpPacket;
+import org.hotline.media.rtp.RtpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +60,7 @@ public final class SipCall implements CallControl, DialogEndpoint {
     private final CallDialog signalling;
     private final ReentrantLock lock = new ReentrantLock();
     private final EndActions endActions;
+    private final CallerSide side;
     private CallState state = CallState.RINGING;
     private volatile Instant ringingStartedAt;
     private volatile ReferTransfer transfer;
@@ -69,6 +74,8 @@ public final class SipCall implements CallControl, DialogEndpoint {
         this.media = media;
         this.endActions = new EndActions(info.callId());
         this.audio = new CallerAudio(info.callId(), media.session(), ctx.prompts(), ended);
+        this.side = new CallerSide(info.callId(), info.caller(), Optional.ofNullable(callerDisplay), media.session(),
+                ended, endActions);
         Dialog dialog = inviteTx.getDialog();
         this.signalling = new CallDialog(ctx, this, inviteTx, dialog, toTag);
         media.session().setDigitListener(this::onDigit);
@@ -198,7 +205,18 @@ public final class SipCall implements CallControl, DialogEndpoint {
 
     @Override
     public AgentOffer offerAgent(String workNumber, AgentOfferListener listener) {
-        return AgentOfferAttempt.start(ctx, this, workNumber, listener);
+        return AgentOfferAttempt.start(ctx, side(), workNumber, listener);
+    }
+
+    /** Rules R9, R19, R20: the caller's audio for a message, beside any other listener of it. */
+    @Override
+    public AudioTap tapCallerAudio(Consumer<RtpPacket> tap) {
+        ensureLive();
+        if (!(media.session() instanceof RtpSession rtp)) {
+            throw new UnsupportedOperationException("media session " + media.session() + " cannot be tapped");
+        }
+        rtp.addAudioTap(tap);
+        return () -> rtp.removeAudioTap(tap);
     }
 
     @Override
@@ -360,6 +378,11 @@ public final class SipCall implements CallControl, DialogEndpoint {
 
     MediaSession mediaSession() {
         return media.session();
+    }
+
+    /** This caller as the agent legs bridged with it see it. */
+    CallerSide side() {
+        return side;
     }
 
     /** The caller's From display name, if any. */

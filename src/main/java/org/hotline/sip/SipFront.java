@@ -22,11 +22,14 @@ import java.util.concurrent.TimeUnit;
 import javax.sip.ListeningPoint;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
+import org.hotline.call.CallAdmission;
 import org.hotline.call.EndReason;
 import org.hotline.call.IncomingCallHandler;
+import org.hotline.call.OutboundRoute;
 import org.hotline.call.QueueGateway;
 import org.hotline.config.ServiceConfig;
 import org.hotline.config.SipConfig;
+import org.hotline.config.TrunkConfig;
 import org.hotline.event.CallEventListener;
 import org.hotline.media.BridgeListener;
 import org.hotline.media.MediaEngine;
@@ -155,19 +158,49 @@ public final class SipFront implements AutoCloseable {
         }
     }
 
+    /**
+     * Issue 8's part of the front: rule R20's overload admission of new callers, the handler of the
+     * callers past the limit (the busy message), and the outbound trunk (rules R12, R19).
+     *
+     * @param trunk the outbound route of {@code trunk:}, bound to this front's stack when it starts
+     */
+    public record Continuity(CallAdmission admission, IncomingCallHandler overloaded, TrunkRoute trunk) {
+
+        /** Every caller admitted, no trunk. */
+        public static final Continuity NONE = new Continuity(CallAdmission.UNLIMITED,
+                call -> call.hangup(EndReason.OVERLOADED), TrunkRoute.of(TrunkConfig.DISABLED));
+
+        public Continuity {
+            Objects.requireNonNull(admission, "admission");
+            Objects.requireNonNull(overloaded, "overloaded");
+            Objects.requireNonNull(trunk, "trunk");
+        }
+    }
+
     private enum Lifecycle { NEW, RUNNING, CLOSED }
 
     private static final Logger log = LoggerFactory.getLogger(SipFront.class);
 
     private final Wiring wiring;
+    private final Continuity continuity;
+    private final TrunkRoute trunk;
     private final ActiveCalls calls = new ActiveCalls();
     private volatile Lifecycle lifecycle = Lifecycle.NEW;
     private SipStackImpl stack;
     private ScheduledExecutorService timers;
     private Registrar registrar;
+    private TrunkRegistration trunkRegistration;
+    private SipCallContext trunkContext;
 
     public SipFront(Wiring wiring) {
+        this(wiring, Continuity.NONE);
+    }
+
+    /** A front with rule R20's overload admission and the outbound trunk (issue 8). */
+    public SipFront(Wiring wiring, Continuity continuity) {
         this.wiring = Objects.requireNonNull(wiring, "wiring");
+        this.continuity = Objects.requireNonNull(continuity, "continuity");
+        this.trunk = continuity.trunk();
     }
 
     /** Creates the stack and its listening points; throws {@link IllegalStateException} if it cannot. */
@@ -192,8 +225,9 @@ public final class SipFront implements AutoCloseable {
             timers = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("hotline-sip-timers").daemon().factory());
             SipCallContext ctx = context(provider);
+            trunkContext = ctx;
             provider.addSipListener(SipRequestDispatcher.assemble(ctx, new HashSet<>(wiring.service().numbers()),
-                    wiring.calls(), agentDoor(ctx)));
+                    wiring.calls(), agentDoor(ctx), continuity));
             stack.start();
         } catch (SipException | java.util.TooManyListenersException | javax.sip.InvalidArgumentException e) {
             if (stack != null) {
@@ -205,6 +239,7 @@ public final class SipFront implements AutoCloseable {
             throw new IllegalStateException("cannot start the SIP front on " + sip.bindAddress() + ":" + sip.port(), e);
         }
         timers.scheduleWithFixedDelay(this::purgeRegistrations, 1, 1, TimeUnit.SECONDS);
+        startTrunk();
         lifecycle = Lifecycle.RUNNING;
         log.atInfo().addKeyValue("address", sip.bindAddress()).addKeyValue("port", sip.port())
                 .addKeyValue("transports", sip.transports()).log("SIP front listening");
@@ -221,6 +256,36 @@ public final class SipFront implements AutoCloseable {
         return new SipCallContext(messaging, new SdpNegotiator(), wiring.prompts(), wiring.queues(), wiring.events(),
                 wiring.clock(), sip.ringDelay(), wiring.tuning(), calls, wiring.media(), registrar, timers,
                 wiring.bridges());
+    }
+
+    /** Issue 8: outbound calls through the trunk from now on, and its registration if configured. */
+    private void startTrunk() {
+        TrunkConfig config = trunk.config();
+        if (!config.enabled()) {
+            return;
+        }
+        trunk.bind(trunkContext);
+        if (config.registration().enabled()) {
+            trunkRegistration = new TrunkRegistration(trunkContext, config, trunk.digest());
+            trunkRegistration.start();
+        }
+        log.atInfo().addKeyValue("proxy", config.proxy().host() + ":" + config.proxy().port())
+                .addKeyValue("registering", config.registration().enabled()).log("trunk ready for outbound calls");
+    }
+
+    /** The outbound route (rules R12, R19): dials once the front runs with {@code trunk.enabled}. */
+    public OutboundRoute trunk() {
+        return trunk;
+    }
+
+    /** Whether the trunk registration is current ({@code false} without registration). */
+    public boolean trunkRegistered() {
+        return trunkRegistration != null && trunkRegistration.registered();
+    }
+
+    /** Calls placed through the trunk between INVITE and their end. */
+    public int outboundCalls() {
+        return calls.outbound();
     }
 
     /** REGISTER and feature codes share one digest authenticator and one lockout (issue 3 item 1). */
@@ -302,9 +367,13 @@ public final class SipFront implements AutoCloseable {
             }
             lifecycle = Lifecycle.CLOSED;
         }
+        if (trunkRegistration != null) {
+            trunkRegistration.stop();
+        }
         List<SipCall> active = calls.snapshot();
         try (ExecutorService hangups = Executors.newVirtualThreadPerTaskExecutor()) {
             active.forEach(call -> hangups.submit(() -> call.hangup(EndReason.FAILURE)));
+            calls.outboundSnapshot().forEach(call -> hangups.submit(() -> call.hangup(EndReason.FAILURE)));
         }
         Instant deadline = wiring.clock().instant().plus(wiring.tuning().shutdownGrace());
         for (SipCall call : active) {

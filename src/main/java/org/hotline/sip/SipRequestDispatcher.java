@@ -42,10 +42,16 @@ final class SipRequestDispatcher implements SipListener {
 
     static SipRequestDispatcher assemble(SipCallContext ctx, Set<String> numbers, IncomingCallHandler incoming,
             AgentDoor agents) {
+        return assemble(ctx, numbers, incoming, agents, SipFront.Continuity.NONE);
+    }
+
+    /** With rule R20's overload admission on new INVITEs (issue 8). */
+    static SipRequestDispatcher assemble(SipCallContext ctx, Set<String> numbers, IncomingCallHandler incoming,
+            AgentDoor agents, SipFront.Continuity continuity) {
         SipMessaging messaging = ctx.messaging();
         ActiveCalls calls = ctx.calls();
         return new SipRequestDispatcher(messaging, Map.of(
-                Request.INVITE, new InviteHandler(ctx, numbers, incoming, agents.featureCodes()),
+                Request.INVITE, new InviteHandler(ctx, numbers, incoming, agents.featureCodes(), continuity),
                 Request.ACK, new AckHandler(calls),
                 Request.BYE, ByeHandler.create(messaging, calls),
                 Request.CANCEL, CancelHandler.create(messaging, calls),
@@ -93,7 +99,7 @@ final class SipRequestDispatcher implements SipListener {
         ClientTransaction ct = event.getClientTransaction();
         Response response = event.getResponse();
         messaging.traffic().responseReceived(cseqMethod(response), response.getStatusCode());
-        if (ct == null || !(ct.getApplicationData() instanceof DialogEndpoint endpoint)) {
+        if (ct == null || !(ct.getApplicationData() instanceof ClientRequestOwner endpoint)) {
             // e.g. a 2xx retransmitted after its transaction ended: the stack re-sends our ACK
             log.atDebug().addKeyValue("callId", SipCall.callIdOf(response)).addKeyValue("status",
                     response.getStatusCode()).log("stray response dropped");
@@ -122,7 +128,7 @@ final class SipRequestDispatcher implements SipListener {
             return;
         }
         ClientTransaction ct = event.getClientTransaction();
-        if (ct.getApplicationData() instanceof DialogEndpoint endpoint) {
+        if (ct.getApplicationData() instanceof ClientRequestOwner endpoint) {
             log.atWarn().addKeyValue("callId", endpoint.callId()).addKeyValue("method", ct.getRequest().getMethod())
                     .log("no response to our request");
             try {

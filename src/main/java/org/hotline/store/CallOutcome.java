@@ -15,5 +15,7 @@ public enum CallOutcome {
     /** Transferred to the after-hours or on-call line (rule R19). */
     TRANSFERRED,
     /** The server stopped during the call (crash or kill); a later run closed the record. */
-    INTERRUPTED
+    INTERRUPTED,
+    /** Rule R12: the caller asked to be called back and left the queue keeping their place; not an abandon. */
+    CALLBACK
 }

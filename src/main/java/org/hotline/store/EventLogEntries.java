@@ -52,6 +52,13 @@ final class EventLogEntries {
             case CallEvent.TransferAttempted e -> false;
             case CallEvent.LanguageChanged e -> false;
             case CallEvent.Ended e -> false;
+            // issue 8: overload (rule R20), callbacks (rule R12) and messages (rules R9, R19, R20)
+            case CallEvent.CallRefused e -> true;
+            case CallEvent.CallbackOffered e -> true;
+            case CallEvent.CallbackRequested e -> true;
+            case CallEvent.CallbackAttempted e -> true;
+            case CallEvent.CallbackFinished e -> true;
+            case CallEvent.MessageLeft e -> true;
         };
         return queueRelated ? Optional.of(entry(event, event.getClass().getSimpleName())) : Optional.empty();
     }

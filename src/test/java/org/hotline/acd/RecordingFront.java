@@ -24,6 +24,8 @@ final class RecordingFront implements AcdActions, AcdEventListener {
 
     record NotServed(String callId, NotServedReason reason) implements Action {}
 
+    record OfferCallback(String callId, Optional<Duration> expectedWait) implements Action {}
+
     private final List<Action> actions = new ArrayList<>();
     private final List<AcdEvent> events = new ArrayList<>();
 
@@ -89,5 +91,10 @@ final class RecordingFront implements AcdActions, AcdEventListener {
     @Override
     public void notServed(String callId, NotServedReason reason) {
         actions.add(new NotServed(callId, reason));
+    }
+
+    @Override
+    public void offerCallback(String callId, Optional<Duration> expectedWait) {
+        actions.add(new OfferCallback(callId, expectedWait));
     }
 }

@@ -16,8 +16,8 @@ final class TestAcd {
     final RecordingFront front = new RecordingFront();
     final AcdEngine engine;
 
-    private TestAcd(List<QueuePolicy> queues, List<AgentProfile> agents) {
-        engine = new AcdEngine(new AcdSetup(queues, agents, SHANGHAI), clock, front, front);
+    private TestAcd(List<QueuePolicy> queues, List<AgentProfile> agents, CallbackPolicy callbacks) {
+        engine = new AcdEngine(new AcdSetup(queues, agents, SHANGHAI, callbacks), clock, front, front);
     }
 
     static Builder with(QueuePolicy... queues) {
@@ -45,6 +45,7 @@ final class TestAcd {
     static final class Builder {
         private final List<QueuePolicy> queues;
         private final List<AgentProfile> agents = new ArrayList<>();
+        private CallbackPolicy callbacks = CallbackPolicy.DEFAULTS;
 
         private Builder(List<QueuePolicy> queues) {
             this.queues = queues;
@@ -60,8 +61,14 @@ final class TestAcd {
             return this;
         }
 
+        /** Rule R12's callback timing. */
+        Builder callbacks(CallbackPolicy policy) {
+            callbacks = policy;
+            return this;
+        }
+
         TestAcd build() {
-            return new TestAcd(queues, agents);
+            return new TestAcd(queues, agents, callbacks);
         }
     }
 }

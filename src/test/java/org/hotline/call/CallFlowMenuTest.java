@@ -35,7 +35,8 @@ class CallFlowMenuTest {
                 AWAIT + "1",
                 "say zh-CN transfer.connecting",
                 "queue billing zh-CN [1, 1] -> NOT_SERVED",
-                "say zh-CN transfer.failed closing.normal",
+                "say zh-CN transfer.failed",
+                "say zh-CN closing.normal",
                 "hangup NOT_SERVED"), flow.steps());
         assertEquals(List.of(
                 "Greeted [greeting.morning, greeting.welcome]",
@@ -108,7 +109,8 @@ class CallFlowMenuTest {
                 AWAIT + "2",
                 "say en-US transfer.connecting",
                 "queue support en-US [2] -> NOT_SERVED",
-                "say en-US transfer.failed closing.normal",
+                "say en-US transfer.failed",
+                "say en-US closing.normal",
                 "hangup NOT_SERVED"), flow.steps());
         assertEquals(List.of("DigitReceived 9", "LanguageChanged en-US", "MenuEntered [] 1"), flow.events().subList(2, 5));
     }

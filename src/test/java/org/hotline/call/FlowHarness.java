@@ -26,6 +26,7 @@ final class FlowHarness {
     final FakeClock clock;
     final ScriptedCallControl call;
     private final List<CallEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private MessageTaking messages = MessageTaking.NONE;
 
     FlowHarness() {
         this(ConfigLoader.loadDefault(Map.of()), MONDAY_MORNING);
@@ -42,8 +43,14 @@ final class FlowHarness {
         this.call = new ScriptedCallControl("call-1@test", clock, events::add);
     }
 
+    /** Where the flow offers messages (rules R9, R19, R20); none by default. */
+    FlowHarness messages(MessageTaking taking) {
+        this.messages = taking;
+        return this;
+    }
+
     FlowHarness run() {
-        new CallFlow(config, events::add, clock).run(call);
+        new CallFlow(config, events::add, clock, messages, OutboundRoute.NONE).run(call);
         return this;
     }
 
@@ -92,6 +99,12 @@ final class FlowHarness {
             case CallEvent.AgentCallEnded e -> "AgentCallEnded " + e.agent() + " " + e.endedBy();
             case CallEvent.QueueAbandoned e -> "QueueAbandoned " + e.queue();
             case CallEvent.QueueNotServed e -> "QueueNotServed " + e.queue() + " " + e.reason();
+            case CallEvent.CallRefused e -> "CallRefused " + e.treatment();
+            case CallEvent.CallbackOffered e -> "CallbackOffered " + e.queue();
+            case CallEvent.CallbackRequested e -> "CallbackRequested " + e.queue() + " " + e.number() + " " + e.merged();
+            case CallEvent.CallbackAttempted e -> "CallbackAttempted " + e.agent() + " " + e.attempt() + " " + e.result();
+            case CallEvent.CallbackFinished e -> "CallbackFinished " + e.outcome() + " " + e.attempts();
+            case CallEvent.MessageLeft e -> "MessageLeft " + e.endedBy();
         };
     }
 
@@ -119,6 +132,7 @@ final class FlowHarness {
                 new IvrConfig(ivr.noInputTimeout(), ivr.hangupAfterGoodbye(), ivr.maxInvalidInputs(), ivr.agentKey(),
                         ivr.agentQueue(), menu),
                 config.hours(), config.holidays(), config.queues(), config.agents(), config.agi(), config.recording(),
-                config.store(), config.qa(), config.metrics());
+                config.store(), config.qa(), config.metrics(),
+                config.trunk(), config.callback(), config.messages(), config.overload());
     }
 }

@@ -31,6 +31,7 @@ final class ScriptedCallControl implements CallControl {
     private Predicate<Announcement> hangUpWhen = announcement -> false;
     private Predicate<Announcement> failWhen = announcement -> false;
     private RuntimeException failure;
+    private RuntimeException queueFailure;
     private boolean hungUp;
     private final CallEventListener listener;
     private boolean ended;
@@ -130,9 +131,19 @@ final class ScriptedCallControl implements CallControl {
         record("clear");
     }
 
+    /** The ACD cannot take the call: handToQueue throws {@code error} (rule R20's degraded mode). */
+    ScriptedCallControl queueFails(RuntimeException error) {
+        this.queueFailure = error;
+        return this;
+    }
+
     @Override
     public QueueOutcome handToQueue(QueueRequest request) {
         ensureConnected();
+        if (queueFailure != null) {
+            record("queue " + request.queue() + " -> " + queueFailure.getMessage());
+            throw queueFailure;
+        }
         record("queue " + request.queue() + " " + request.language() + " " + request.menuPath() + " -> " + queueOutcome);
         if (queueOutcome == QueueOutcome.ABANDONED) {
             hungUp = true;

@@ -40,7 +40,7 @@ class ConfigValidatorTest {
             "ivr.menu.prompt | '' | ivr.menu.prompt | must not be empty",
             "hours.weekly[0].to | 08:00 | hours.weekly[0].to | 08:00 must be after from 08:30 (windows do not span midnight)",
             "hours.alwaysOpen | true | hours.alwaysOpen | true, yet weekly windows are listed: choose one (rule R19)",
-            "hours.afterHours.action | FORWARD | hours.afterHours.forwardUri | FORWARD needs a sip: URI of the on-call line (rule R19)",
+            "hours.afterHours.action | FORWARD | hours.afterHours.forwardUri | FORWARD needs a sip: URI of the on-call line, or a tel: number dialled through the trunk (rule R19)",
             "hours.afterHours.forwardUri | sip:oncall@example.com | hours.afterHours.forwardUri | is only used with action FORWARD; the action is MESSAGE",
             "hours.afterHours.action | VOICEMAIL | hours.afterHours.action | \"VOICEMAIL\" is not one of MESSAGE, FORWARD",
             "holidays.springFestivalDays | 20 | holidays.springFestivalDays | 20 must be 1-15: 春节 runs from lunar 1/1 to 元宵 on 1/15 (rule R2)",

@@ -61,6 +61,31 @@ public final class HotlineApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).header("Content-Type", "application/json"));
     }
 
+    /** The demo supervisor's HTTP Basic credential (config/hotline.yaml's qa.users; demo only). */
+    public static final String DEMO_SUPERVISOR = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("supervisor:demo-supervisor".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    /** {@code GET /api/messages} as the demo supervisor: the messages callers left, newest first (issue 8). */
+    public List<JsonNode> messages() {
+        Reply reply = send(HttpRequest.newBuilder(base.resolve("/api/messages")).GET()
+                .header("Authorization", DEMO_SUPERVISOR)).requireStatus(200);
+        List<JsonNode> messages = new ArrayList<>();
+        reply.body().path("messages").forEach(messages::add);
+        return messages;
+    }
+
+    /** {@code GET path} as the demo supervisor (the store's routes: calls, recordings). */
+    public Reply getAsSupervisor(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().header("Authorization", DEMO_SUPERVISOR));
+    }
+
+    /** {@code PUT /api/messages/{id}/assignee}: makes the message the agent's callback task. */
+    public Reply assignMessage(String id, String agent) {
+        return send(HttpRequest.newBuilder(base.resolve("/api/messages/" + id + "/assignee"))
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("agent", agent).toString()))
+                .header("Content-Type", "application/json").header("Authorization", DEMO_SUPERVISOR));
+    }
+
     /** {@code GET /api/agents}: each agent's workNumber, status, statusReason, state, ... */
     public List<JsonNode> agents() {
         Reply reply = send(HttpRequest.newBuilder(base.resolve("/api/agents")).GET()).requireStatus(200);

@@ -20,6 +20,9 @@ public record HotlineTestConfig(int sipPort, int rtpPortMin, int rtpPortMax, Pat
     /** Where the recordings of system-test calls go (not the project's data/): {@code mvn clean} removes them. */
     public static final Path RECORDINGS = Path.of("target", "system-test-recordings").toAbsolutePath();
 
+    /** Where the messages system-test callers leave go (not the project's data/). */
+    public static final Path MESSAGES = Path.of("target", "system-test-messages").toAbsolutePath();
+
     /** Ports for this many calls at once (an even RTP port and the odd RTCP port each). */
     private static final int CALLS = 20;
 
@@ -42,6 +45,7 @@ public record HotlineTestConfig(int sipPort, int rtpPortMin, int rtpPortMax, Pat
         overrides.put("hours.alwaysOpen", "true");
         overrides.put("hours.weekly", "[]");
         overrides.put("recording.directory", RECORDINGS.toString()); // rule R14: the demo queues record every call
+        overrides.put("messages.directory", MESSAGES.toString()); // rules R9, R19, R20
         overrides.put("http.bindAddress", Sipp.LOOPBACK);
         overrides.put("http.port", "0"); // a free port: never the default 8080 another server on the machine holds
         Path store = storeDirectory();

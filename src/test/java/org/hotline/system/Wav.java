@@ -49,6 +49,27 @@ public final class Wav {
         }
     }
 
+    /** The left channel of an 8 kHz 16-bit PCM stereo WAV (Hotline's recordings and messages: the caller). */
+    public static AudioClip readLeftChannel(Path file) {
+        try (AudioInputStream source = AudioSystem.getAudioInputStream(file.toFile())) {
+            AudioFormat format = source.getFormat();
+            if (format.getSampleRate() != AudioClip.SAMPLE_RATE_HZ || format.getChannels() != 2
+                    || format.getSampleSizeInBits() != 16 || format.isBigEndian()) {
+                throw new IllegalArgumentException(file + " is " + format + "; expected 8000 Hz 16-bit stereo");
+            }
+            short[] both = toSamples(source.readAllBytes());
+            short[] left = new short[both.length / 2];
+            for (int i = 0; i < left.length; i++) {
+                left[i] = both[2 * i];
+            }
+            return new AudioClip(file.getFileName().toString(), left);
+        } catch (UnsupportedAudioFileException e) {
+            throw new IllegalArgumentException(file + " is not a readable WAV file", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file, e);
+        }
+    }
+
     /**
      * Reads a 16-bit PCM WAV that another process is still writing (baresip's sndfile recording
      * during a call): the data chunk's size in the header is not final yet, so every whole sample up

@@ -7,12 +7,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.hotline.acd.AcdSetup;
 import org.hotline.acd.AgentProfile;
+import org.hotline.acd.CallbackPolicy;
 import org.hotline.acd.MaxWaitAction;
 import org.hotline.acd.NoAgentsBehaviour;
 import org.hotline.acd.QueuePolicy;
 import org.hotline.acd.ServiceLevel;
 import org.hotline.acd.routing.Strategy;
 import org.hotline.config.AgentConfig;
+import org.hotline.config.CallbackConfig;
 import org.hotline.config.HotlineConfig;
 import org.hotline.config.QueueConfig;
 
@@ -28,7 +30,12 @@ public final class AcdConfigMapping {
     public static AcdSetup setup(HotlineConfig config) {
         List<QueuePolicy> queues = config.queues().stream().map(AcdConfigMapping::policy).toList();
         List<AgentProfile> agents = config.agents().members().stream().map(AcdConfigMapping::profile).toList();
-        return new AcdSetup(queues, agents, config.service().timeZone());
+        return new AcdSetup(queues, agents, config.service().timeZone(), callbackPolicy(config.callback()));
+    }
+
+    /** Rule R12: how callbacks are placed. */
+    static CallbackPolicy callbackPolicy(CallbackConfig callback) {
+        return new CallbackPolicy(callback.initialDelay(), callback.maxAttempts(), callback.minInterval());
     }
 
     /** The callers' side of each queue, and the agents' queues (for transfers). */
@@ -59,6 +66,10 @@ public final class AcdConfigMapping {
                 names.add(AcdPrompts.queueName(queue.name()));
             }
         }
+        if (config.queues().stream().anyMatch(QueueConfig::offersCallback)) {
+            names.addAll(CallbackPrompts.FIXED); // rule R12
+            names.addAll(List.of("menu.press", "closing.normal", "menu.invalid"));
+        }
         return names;
     }
 
@@ -74,6 +85,7 @@ public final class AcdConfigMapping {
                 .serviceLevel(new ServiceLevel(queue.serviceLevel().threshold(), queue.serviceLevel().targetPercent()))
                 .announcements(queue.announceFirst(), queue.announceInterval())
                 .ringTimeout(queue.ringTimeout())
+                .callbackAfter(queue.callbackAfter())
                 .build();
     }
 

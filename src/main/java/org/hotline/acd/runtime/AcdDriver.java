@@ -20,6 +20,8 @@ import org.hotline.acd.AcdEventListener;
 import org.hotline.acd.AcdSetup;
 import org.hotline.acd.AgentInfo;
 import org.hotline.acd.AgentStatus;
+import org.hotline.acd.CallbackTicket;
+import org.hotline.acd.CallbackVerdict;
 import org.hotline.acd.NotServedReason;
 import org.hotline.acd.QueueInfo;
 import org.hotline.acd.StatusReply;
@@ -118,6 +120,25 @@ public final class AcdDriver implements AutoCloseable {
         post(engine -> engine.callEnded(callId, endedBy));
     }
 
+    /**
+     * Rule R12: the waiting caller becomes a callback to {@code number} in their place; empty if
+     * the caller is no longer waiting. Open the callback's mailbox ({@link CallbackTicket#idFor})
+     * first: the engine may offer it to an agent within this very request.
+     */
+    CompletableFuture<Optional<CallbackTicket>> requestCallback(String callId, String number) {
+        return ask(engine -> engine.callbackRequested(callId, number));
+    }
+
+    /** Rule R12: the callback's attempt failed; its agent's call ends; retried later or given up. */
+    CompletableFuture<CallbackVerdict> callbackAttemptFailed(String callbackId) {
+        return ask(engine -> engine.callbackAttemptFailed(callbackId));
+    }
+
+    /** Rule R12: the callback is over (served, or given up by its runner). */
+    void callbackFinished(String callbackId) {
+        post(engine -> engine.callbackFinished(callbackId));
+    }
+
     /** Reports one offer's outcome to the engine; the front calls it on a stack thread. */
     AgentOfferListener offerListener(String callId, String agent) {
         return new AgentOfferListener() {
@@ -164,9 +185,14 @@ public final class AcdDriver implements AutoCloseable {
         return ask(AcdEngine::queues);
     }
 
-    /** Stops the executor; callers still queued are the fronts' to end (they are hung up first). */
+    /**
+     * Stops the executor; callers still queued are the fronts' to end (they are hung up first).
+     * Every mailbox is closed, so a thread still waiting on one (a callback not yet placed) wakes up
+     * and ends.
+     */
     @Override
     public void close() {
+        mailboxes.values().forEach(CallerMailbox::close);
         executor.close();
     }
 
@@ -305,6 +331,11 @@ public final class AcdDriver implements AutoCloseable {
         @Override
         public void notServed(String callId, NotServedReason reason) {
             deliver(callId, new CallerCommand.NotServed(reason));
+        }
+
+        @Override
+        public void offerCallback(String callId, Optional<Duration> expectedWait) {
+            deliver(callId, new CallerCommand.OfferCallback(expectedWait));
         }
     }
 }

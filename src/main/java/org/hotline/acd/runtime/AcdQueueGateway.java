@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import org.hotline.call.CallControl;
+import org.hotline.call.OutboundRoute;
 import org.hotline.call.QueueGateway;
 import org.hotline.call.QueueOutcome;
 import org.hotline.call.QueueRequest;
@@ -31,18 +32,29 @@ public final class AcdQueueGateway implements QueueGateway {
      */
     public AcdQueueGateway(AcdDriver driver, QueueDirectory directory, String agentLanguage, Clock clock,
             CallEventListener events) {
-        this.context = new Context(driver, directory, agentLanguage, clock, events);
+        this(driver, directory, agentLanguage, clock, events, OutboundRoute.NONE, CallbackSettings.DEFAULTS);
+    }
+
+    /**
+     * @param route     where callbacks are dialled (rule R12); {@link OutboundRoute#NONE}: no callbacks offered
+     * @param callbacks the keys and timeout of the callback exchange
+     */
+    public AcdQueueGateway(AcdDriver driver, QueueDirectory directory, String agentLanguage, Clock clock,
+            CallEventListener events, OutboundRoute route, CallbackSettings callbacks) {
+        this.context = new Context(driver, directory, agentLanguage, clock, events, route, callbacks);
     }
 
     /** What every queued caller shares. */
     record Context(AcdDriver driver, QueueDirectory directory, String agentLanguage, Clock clock,
-            CallEventListener events) {
+            CallEventListener events, OutboundRoute route, CallbackSettings callbacks) {
         Context {
             Objects.requireNonNull(driver, "driver");
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(agentLanguage, "agentLanguage");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(route, "route");
+            Objects.requireNonNull(callbacks, "callbacks");
         }
     }
 

@@ -46,4 +46,7 @@ sealed interface CallerCommand {
 
     /** The caller hung up (posted by the front's hang-up notice). */
     record HungUp() implements CallerCommand {}
+
+    /** Rule R12: offer the caller a callback; {@code expectedWait} as the engine estimated it. */
+    record OfferCallback(Optional<Duration> expectedWait) implements CallerCommand {}
 }

@@ -48,13 +48,17 @@ final class CallerMailbox {
     /**
      * The next command, waiting up to {@code timeout} (forever when empty); empty on timeout.
      *
-     * @throws IllegalStateException if the caller's thread is interrupted (interrupt flag kept)
+     * @throws IllegalStateException if the caller's thread is interrupted (interrupt flag kept), or
+     *                               the mailbox was closed with nothing left in it (the ACD stopped)
      */
     Optional<CallerCommand> take(Optional<Duration> timeout) {
         lock.lock();
         try {
             long nanos = timeout.map(Duration::toNanos).orElse(Long.MAX_VALUE);
             while (commands.isEmpty()) {
+                if (closed) {
+                    throw new IllegalStateException("mailbox of " + callId + " closed: the ACD stopped");
+                }
                 if (timeout.isPresent() && nanos <= 0) {
                     return Optional.empty();
                 }
@@ -80,6 +84,7 @@ final class CallerMailbox {
             closed = true;
             List<CallerCommand> left = List.copyOf(commands);
             commands.clear();
+            posted.signalAll();
             return left;
         } finally {
             lock.unlock();

@@ -27,6 +27,11 @@ public record QueueCallerSettings(
         }
     }
 
+    /** The same queue without the whisper (a callback's agent hears who is called back instead). */
+    public QueueCallerSettings withoutWhisper() {
+        return new QueueCallerSettings(queue, priority, musicOnHold, false, holdAnnounceFirst, holdAnnounceEvery);
+    }
+
     /** The prompt whispering this queue's name to the agent. */
     public String namePrompt() {
         return AcdPrompts.queueName(queue);

@@ -1,5 +1,6 @@
 package org.hotline.acd.runtime;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.hotline.acd.runtime.CallerCommand.Connect;
 import org.hotline.acd.runtime.CallerCommand.HungUp;
 import org.hotline.acd.runtime.CallerCommand.NotServed;
 import org.hotline.acd.runtime.CallerCommand.Offer;
+import org.hotline.acd.runtime.CallerCommand.OfferCallback;
 import org.hotline.acd.runtime.CallerCommand.Overflowed;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.AgentOffer;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *   join ─ music ─ mailbox: Announce (R7) ─ Offer / CancelOffers (ring agents) ─ Overflowed (R9 phrase)
  *          │        ├ NotServed ─────────────────────────────────────────────► NOT_SERVED
+ *          │        ├ OfferCallback ─ keys: {@link CallbackOffer} ─ confirmed ─► CALLBACK (rule R12)
  *          │        └ Connect ─ {@link Conversation} ─ agent hung up ─────────► SERVED
  *          │                                          └ agent transferred ─ join the target queue
  *          └ caller hangs up anywhere ─ cancel offers, hang up the agent leg, tell the engine, rethrow
@@ -46,6 +49,7 @@ final class QueuedCaller {
     private final String language;
     private final CallerMailbox mailbox;
     private final CallerAudio audio;
+    private final CallbackOffer callback;
     private final Map<String, AgentOffer> offers = new LinkedHashMap<>();
     private QueueCallerSettings queue;
     private AgentLeg leg;
@@ -57,6 +61,17 @@ final class QueuedCaller {
         this.language = language;
         this.mailbox = mailbox;
         this.audio = new CallerAudio(call, language);
+        this.callback = new CallbackOffer(context, call, language, audio, () -> queue.queue());
+    }
+
+    /** How the wait ended. */
+    private sealed interface Waited {
+        record Connected(Connect connect) implements Waited {}
+
+        record NotServed() implements Waited {}
+
+        /** Rule R12: the caller keeps their place as a callback and leaves. */
+        record CalledBack() implements Waited {}
     }
 
     QueueOutcome run(String firstQueue) {
@@ -65,12 +80,18 @@ final class QueuedCaller {
             Optional<String> preferredAgent = Optional.empty();
             while (true) {
                 join(next, preferredAgent);
-                Optional<Connect> connect = waitForAgent();
-                if (connect.isEmpty()) {
-                    return QueueOutcome.NOT_SERVED;
+                Connect connect;
+                switch (waitForAgent()) {
+                    case Waited.Connected connected -> connect = connected.connect();
+                    case Waited.NotServed notServed -> {
+                        return QueueOutcome.NOT_SERVED;
+                    }
+                    case Waited.CalledBack calledBack -> {
+                        return QueueOutcome.CALLBACK;
+                    }
                 }
-                leg = connect.get().leg();
-                Optional<Conversation.Transfer> transferTo = new Conversation(context, call, language, queue, audio, connect.get()).run();
+                leg = connect.leg();
+                Optional<Conversation.Transfer> transferTo = new Conversation(context, call, language, queue, audio, connect).run();
                 leg = null;
                 if (transferTo.isEmpty()) {
                     return QueueOutcome.SERVED;
@@ -100,11 +121,15 @@ final class QueuedCaller {
         }
     }
 
-    /** Carries out the engine's commands until it connects the caller (present) or gives up (empty). */
-    private Optional<Connect> waitForAgent() {
+    /** Carries out the engine's commands until it connects the caller, gives up, or the caller is called back. */
+    private Waited waitForAgent() {
         while (true) {
             audio.settle();
-            Optional<CallerCommand> next = mailbox.take(audio.pollInterval());
+            Optional<CallerCommand> next = mailbox.take(pollInterval());
+            if (callback.poll()) {
+                cancelAllOffers(); // the engine withdrew them with the caller's place
+                return new Waited.CalledBack();
+            }
             if (next.isEmpty()) {
                 continue;
             }
@@ -119,16 +144,27 @@ final class QueuedCaller {
                 }
                 case NotServed notServed -> {
                     cancelAllOffers();
-                    return Optional.empty();
+                    return new Waited.NotServed();
                 }
                 case Connect connect -> {
                     offers.remove(connect.agent());
                     cancelAllOffers(); // ring-all: the engine CANCELs the others too; never two connects
-                    return Optional.of(connect);
+                    return new Waited.Connected(connect);
                 }
+                case OfferCallback offer -> callback.offered(offer.expectedWait()); // rule R12
                 case HungUp hungUp -> throw new CallHungUpException(callId);
             }
         }
+    }
+
+    /** The sooner of the announcement's end and the next look at the callback keys. */
+    private Optional<Duration> pollInterval() {
+        Optional<Duration> audioPoll = audio.pollInterval();
+        Optional<Duration> keyPoll = callback.pollInterval();
+        if (audioPoll.isEmpty()) {
+            return keyPoll;
+        }
+        return keyPoll.isPresent() && keyPoll.get().compareTo(audioPoll.get()) < 0 ? keyPoll : audioPoll;
     }
 
     private void offer(String agent) {

@@ -5,6 +5,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.Future;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,7 @@ public final class RtpSession implements MediaSession {
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Consumer<Character> digitListener = digit -> { };
     private volatile Consumer<RtpPacket> audioListener = packet -> { };
+    private final List<Consumer<RtpPacket>> audioTaps = new CopyOnWriteArrayList<>();
 
     // Confined to the event loop (the feed's target array is also read by tests).
     private final RemotePeer peer = new RemotePeer();
@@ -169,6 +171,19 @@ public final class RtpSession implements MediaSession {
      */
     public void setAudioListener(Consumer<RtpPacket> listener) {
         audioListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Adds a listener of every inbound audio packet beside the one of {@link #setAudioListener}
+     * (a caller's message is recorded while the call's own recording may be running, issue 8), on
+     * the event loop (must not block), until {@link #removeAudioTap}.
+     */
+    public void addAudioTap(Consumer<RtpPacket> tap) {
+        audioTaps.add(Objects.requireNonNull(tap, "tap"));
+    }
+
+    public void removeAudioTap(Consumer<RtpPacket> tap) {
+        audioTaps.remove(tap);
     }
 
     public RtpStatistics statistics() {
@@ -307,6 +322,13 @@ public final class RtpSession implements MediaSession {
             audioListener.accept(packet);
         } catch (RuntimeException e) {
             log.atError().addKeyValue("callId", callId).setCause(e).log("audio listener failed");
+        }
+        for (Consumer<RtpPacket> tap : audioTaps) {
+            try {
+                tap.accept(packet);
+            } catch (RuntimeException e) {
+                log.atError().addKeyValue("callId", callId).setCause(e).log("audio tap failed");
+            }
         }
     }
 

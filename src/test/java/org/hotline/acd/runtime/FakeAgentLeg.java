@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.hotline.call.AgentLeg;
 import org.hotline.call.Announcement;
 import org.hotline.call.CallHungUpException;
@@ -22,6 +23,7 @@ final class FakeAgentLeg implements AgentLeg {
     private final Deque<LegEvent> events = new ArrayDeque<>();
     private String transferTarget;
     private boolean waiting;
+    private final CompletableFuture<Void> over = new CompletableFuture<>();
 
     FakeAgentLeg(String workNumber, TestClock clock, FakeCallControl call) {
         this.workNumber = workNumber;
@@ -35,6 +37,9 @@ final class FakeAgentLeg implements AgentLeg {
     synchronized void send(LegEvent event) {
         events.addLast(event);
         notifyAll();
+        if (event == LegEvent.HUNG_UP) {
+            over.complete(null);
+        }
     }
 
     /** The agent REFERs the caller to {@code target} (a queue name or a work number). */
@@ -118,5 +123,11 @@ final class FakeAgentLeg implements AgentLeg {
     @Override
     public void hangup() {
         call.record("hangup leg " + workNumber);
+        over.complete(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> over() {
+        return over;
     }
 }
