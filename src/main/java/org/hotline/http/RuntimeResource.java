@@ -4,6 +4,7 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.lang.management.OperatingSystemMXBean;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Objects;
@@ -62,10 +63,13 @@ public final class RuntimeResource {
     }
 
     /**
+     * @param ownThreads          platform threads other than the JDK's elastic ForkJoin workers (the
+     *                            virtual-thread carriers and the common pool, which the JDK grows
+     *                            and trims by itself): what a leak check compares
      * @param openFileDescriptors -1 where the JVM cannot tell (not a Unix)
      */
     record JvmView(long heapUsedBytes, long heapCommittedBytes, long nonHeapUsedBytes, int threads, int daemonThreads,
-            long openFileDescriptors, long uptimeMs) {
+            int ownThreads, long openFileDescriptors, long uptimeMs) {
         static JvmView now() {
             MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             MemoryUsage nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage();
@@ -73,7 +77,17 @@ public final class RuntimeResource {
             OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
             long fds = os instanceof UnixOperatingSystemMXBean unix ? unix.getOpenFileDescriptorCount() : -1;
             return new JvmView(heap.getUsed(), heap.getCommitted(), nonHeap.getUsed(), threads.getThreadCount(),
-                    threads.getDaemonThreadCount(), fds, ManagementFactory.getRuntimeMXBean().getUptime());
+                    threads.getDaemonThreadCount(), ownThreads(threads), fds, ManagementFactory.getRuntimeMXBean().getUptime());
+        }
+
+        private static int ownThreads(ThreadMXBean threads) {
+            int own = 0;
+            for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && !info.getThreadName().startsWith("ForkJoinPool")) {
+                    own++;
+                }
+            }
+            return own;
         }
     }
 

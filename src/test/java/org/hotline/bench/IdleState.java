@@ -10,7 +10,7 @@ import org.hotline.system.HotlineApi;
  * Immutable.
  *
  * @param heapUsedBytes heap in use, read right after a full collection ({@code jcmd GC.run})
- * @param jvmThreads    live Java threads (the API's ThreadMXBean count)
+ * @param jvmThreads    live platform threads but the JDK's elastic ForkJoin workers (the API's ownThreads)
  * @param procThreads   the process's threads in /proc, the JVM's own (GC, compiler) included
  */
 record IdleState(long heapUsedBytes, int jvmThreads, int procThreads, int fds, long rssBytes, int rtpSessionsInUse,
@@ -23,7 +23,7 @@ record IdleState(long heapUsedBytes, int jvmThreads, int procThreads, int fds, l
         JsonNode runtime = api.runtime();
         JsonNode calls = runtime.path("calls");
         ProcSampler.Sample proc = ProcSampler.read(pid).orElseThrow(() -> new IllegalStateException("server " + pid + " is gone"));
-        return new IdleState(runtime.path("jvm").path("heapUsedBytes").asLong(), runtime.path("jvm").path("threads").asInt(),
+        return new IdleState(runtime.path("jvm").path("heapUsedBytes").asLong(), runtime.path("jvm").path("ownThreads").asInt(),
                 proc.threads(), proc.fds(), proc.rssBytes(), calls.path("rtpSessionsInUse").asInt(), calls.path("activeCalls").asInt(),
                 calls.path("agentLegs").asInt(), calls.path("liveCallFlows").asInt(), calls.path("stackDialogs").asInt(),
                 calls.path("stackTransactions").asInt());
