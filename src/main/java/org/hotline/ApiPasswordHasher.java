@@ -1,10 +1,6 @@
 package org.hotline;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.hotline.qa.ApiPasswords;
@@ -34,7 +30,7 @@ final class ApiPasswordHasher {
         }
         char[] password = null;
         try {
-            password = readPassword(args[1]);
+            password = PasswordPrompt.read("Password for API user " + args[1] + ": ");
             if (password.length == 0) {
                 System.err.println("hotline: empty password");
                 return EXIT_FAILED;
@@ -48,38 +44,6 @@ final class ApiPasswordHasher {
             if (password != null) {
                 Arrays.fill(password, '\0');
             }
-        }
-    }
-
-    private static char[] readPassword(String name) throws IOException {
-        Console console = System.console();
-        if (console != null && System.in.available() == 0 && isInteractive(console)) {
-            char[] first = console.readPassword("Password for API user %s: ", name);
-            char[] again = console.readPassword("Again: ");
-            try {
-                if (first == null || again == null || !Arrays.equals(first, again)) {
-                    throw new IllegalStateException("the two passwords differ");
-                }
-                return first;
-            } finally {
-                if (again != null) {
-                    Arrays.fill(again, '\0');
-                }
-            }
-        }
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        if (line == null) {
-            throw new IllegalStateException("no password on standard input");
-        }
-        return line.toCharArray();
-    }
-
-    /** Java 22+ returns a console even for redirected streams; only a terminal may prompt. */
-    private static boolean isInteractive(Console console) {
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true; // Java 21: System.console() is null unless interactive
         }
     }
 }

@@ -1,11 +1,7 @@
 package org.hotline;
 
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.hotline.config.ConfigDefaults;
@@ -47,7 +43,7 @@ final class PasswordHasher {
         }
         char[] password = null;
         try {
-            password = readPassword(workNumber, realm);
+            password = PasswordPrompt.read("Password for " + workNumber + " in realm " + realm + ": ");
             if (password.length == 0) {
                 System.err.println("hotline: empty password");
                 return EXIT_FAILED;
@@ -68,38 +64,5 @@ final class PasswordHasher {
     static void print(DigestCredential credential, PrintStream out) {
         out.println("      ha1Md5: " + credential.ha1Md5());
         out.println("      ha1Sha256: " + credential.ha1Sha256());
-    }
-
-    private static char[] readPassword(String workNumber, String realm) throws IOException {
-        Console console = System.console();
-        if (console != null && System.in.available() == 0 && isInteractive(console)) {
-            char[] first = console.readPassword("Password for %s in realm %s: ", workNumber, realm);
-            char[] again = console.readPassword("Again: ");
-            try {
-                if (first == null || again == null || !Arrays.equals(first, again)) {
-                    throw new IllegalStateException("the two passwords differ");
-                }
-                return first;
-            } finally {
-                if (again != null) {
-                    Arrays.fill(again, '\0');
-                }
-            }
-        }
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line = in.readLine();
-        if (line == null) {
-            throw new IllegalStateException("no password on standard input");
-        }
-        return line.toCharArray();
-    }
-
-    /** Java 22+ returns a console even for redirected streams; only a terminal may prompt. */
-    private static boolean isInteractive(Console console) {
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true; // Java 21: System.console() is null unless interactive
-        }
     }
 }
