@@ -28,6 +28,7 @@ import org.hotline.call.Playback;
 import org.hotline.call.PlaybackResult;
 import org.hotline.call.QueueOutcome;
 import org.hotline.call.QueueRequest;
+import org.hotline.call.RecordedMessage;
 import org.hotline.call.TransferOutcome;
 import org.hotline.config.AgiConfig;
 import org.hotline.event.CallEvent;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * the queue's music is {@code SET MUSIC ON <class>} and its announcements {@code CONTROL STREAM FILE}
  * (both leave the session free; see {@link CallerBackground}); an agent is rung by an AMI Originate
  * ({@link AgentOffers}) and bridged with {@code EXEC Bridge} ({@link AgiAgentLeg}); hang-up is
- * {@code HANGUP}. Lifecycle in {@link AgiCallState}; exactly one {@link CallEvent.Ended}.
+ * {@code HANGUP}; a caller's message is {@code RECORD FILE} ({@link AgiMessageRecorder}). Lifecycle in {@link AgiCallState}; exactly one {@link CallEvent.Ended}.
  *
  * <p>Threading: the blocking {@link CallControl} methods run on the call's virtual thread; the
  * non-blocking ones also on the ACD's; the end of the call may come from the session's event loop.
@@ -151,15 +152,45 @@ public final class AgiCall implements CallControl {
     /** Rule R19's on-call line: Dial through the trunk; TRANSFERRED when the on-call line answered. */
     @Override
     public TransferOutcome transfer(String targetUri) {
+        return dial(ctx.config().transferDialString().replace(AgiConfig.URI, targetUri), targetUri);
+    }
+
+    /**
+     * Rule R19's on-call line as a number ({@code tel:}): Dial through Asterisk's trunk with
+     * {@code agi.outboundDial}; TRANSFERRED once the answered call is over, FAILED if it was not answered
+     * (the caller is still here then). Asterisk's trunk, not Hotline's, places it ({@link AsteriskTrunk}).
+     */
+    TransferOutcome dialOut(String number) {
+        return dial(ctx.config().outboundDial().replace(AgiConfig.NUMBER, number), "tel:" + number);
+    }
+
+    private TransferOutcome dial(String dialString, String target) {
         ensureLive();
-        String dial = ctx.config().transferDialString().replace(AgiConfig.URI, targetUri);
-        agi.execute(new ExecCommand("Dial", AppArgs.escape(dial), String.valueOf(TRANSFER_RING.toSeconds())));
+        agi.execute(new ExecCommand("Dial", AppArgs.escape(dialString), String.valueOf(TRANSFER_RING.toSeconds())));
         ensureLive(); // Dial's result=-1 with a HANGUP notice: the caller left while it rang
         AgiReply status = agi.execute(new GetVariableCommand("DIALSTATUS"));
         boolean answered = "ANSWER".equals(status.getExtra());
-        log.atInfo().addKeyValue("callId", info.callId()).addKeyValue("target", targetUri)
+        log.atInfo().addKeyValue("callId", info.callId()).addKeyValue("target", target)
                 .addKeyValue("dialStatus", status.getExtra()).log("after-hours transfer dialled");
         return answered ? TransferOutcome.TRANSFERRED : TransferOutcome.FAILED;
+    }
+
+    /** Asterisk records messages itself ({@code RECORD FILE}); Hotline never sees the caller's audio. */
+    @Override
+    public boolean recordsMessagesItself() {
+        return true;
+    }
+
+    /** {@code RECORD FILE} into {@code agi.messageDirectory} ({@link AgiMessageRecorder}; rules R9, R19, R20). */
+    @Override
+    public RecordedMessage recordMessage(String messageId, Duration maxLength, Duration silence) {
+        ensureLive();
+        RecordedMessage message = AgiMessageRecorder.record(agi, ctx.config().messageDirectory(), messageId, maxLength,
+                silence);
+        log.atInfo().addKeyValue("callId", info.callId()).addKeyValue("messageId", messageId)
+                .addKeyValue("endedBy", message.endedBy()).addKeyValue("lengthMs", message.length().toMillis())
+                .log("Asterisk recorded a message");
+        return message;
     }
 
     @Override

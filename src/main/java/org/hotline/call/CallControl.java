@@ -70,4 +70,27 @@ public interface CallControl {
     default AudioTap tapCallerAudio(Consumer<RtpPacket> tap) {
         throw new UnsupportedOperationException("this front cannot record a caller's audio");
     }
+
+    /**
+     * Whether this front's own media server records a caller's message ({@link #recordMessage})
+     * instead of handing out the caller's audio ({@link #tapCallerAudio}): true behind Asterisk.
+     */
+    default boolean recordsMessagesItself() {
+        return false;
+    }
+
+    /**
+     * Records the caller's message into a file the front's media server writes (behind Asterisk,
+     * {@code RECORD FILE}) until {@code #}, {@code silence} after the caller stopped speaking, or
+     * {@code maxLength}; blocks that long (rules R9, R19, R20). A hang-up while recording returns
+     * what was recorded (ended by {@link RecordedMessage#HANGUP}) rather than throwing: nothing a
+     * caller said is lost.
+     *
+     * @param messageId names the file (safe in a file name)
+     * @throws CallHungUpException if the caller had hung up before recording started
+     * @throws UnsupportedOperationException unless {@link #recordsMessagesItself}
+     */
+    default RecordedMessage recordMessage(String messageId, Duration maxLength, Duration silence) {
+        throw new UnsupportedOperationException("this front does not record messages itself");
+    }
 }

@@ -29,6 +29,12 @@ import java.util.Map;
  *                           Asterisk sees it; empty: calls are not recorded; default
  *                           {@code /var/spool/asterisk/monitor/hotline}
  * @param ami                the Asterisk Manager Interface connection
+ * @param outboundDial       the Dial string of a number Hotline dials out through Asterisk's trunk, with
+ *                           {@code {number}}: an after-hours forward to a {@code tel:} on-call number
+ *                           (rule R19); default {@code PJSIP/{number}@trunk} (config/asterisk/pjsip.conf)
+ * @param messageDirectory   where Asterisk's {@code RECORD FILE} writes callers' messages (rules R9, R19,
+ *                           R20), absolute, as Asterisk sees it and as Hotline reads it (a shared volume);
+ *                           default {@code /var/spool/asterisk/hotline-messages}
  */
 public record AgiConfig(
         boolean enabled,
@@ -42,10 +48,13 @@ public record AgiConfig(
         String agentContext,
         String transferDialString,
         String recordingDirectory,
-        AmiConfig ami) {
+        AmiConfig ami,
+        String outboundDial,
+        String messageDirectory) {
 
     public static final String WORK_NUMBER = "{workNumber}";
     public static final String URI = "{uri}";
+    public static final String NUMBER = "{number}";
 
     public AgiConfig {
         musicClasses = musicClasses == null ? null : Map.copyOf(musicClasses);

@@ -32,6 +32,7 @@ final class AgiValidator {
         requireName(agi.agentContext(), "agi.agentContext");
         requirePlaceholder(agi.agentDialString(), AgiConfig.WORK_NUMBER, "agi.agentDialString");
         requirePlaceholder(agi.transferDialString(), AgiConfig.URI, "agi.transferDialString");
+        requirePlaceholder(agi.outboundDial(), AgiConfig.NUMBER, "agi.outboundDial");
         Map<String, String> classes = config.require(agi.musicClasses(), "agi.musicClasses");
         classes.forEach((prompt, musicClass) -> requireName(musicClass, "agi.musicClasses." + prompt));
         String recordings = config.require(agi.recordingDirectory(), "agi.recordingDirectory");
@@ -48,6 +49,7 @@ final class AgiValidator {
         if (!recordings.isEmpty()) {
             requireAbsolute(recordings, "agi.recordingDirectory");
         }
+        requireAbsolute(agi.messageDirectory(), "agi.messageDirectory");
         if (ami.secret() == null || ami.secret().isBlank()) {
             throw config.fail("agi.ami.secret", "required with agi.enabled: the secret of the manager.conf user "
                     + ami.username());

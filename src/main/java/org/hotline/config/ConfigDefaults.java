@@ -74,6 +74,8 @@ public final class ConfigDefaults {
     public static final String AGI_AGENT_CONTEXT = "hotline-agent";
     public static final String AGI_TRANSFER_DIAL_STRING = "PJSIP/trunk/" + AgiConfig.URI;
     public static final String AGI_RECORDING_DIRECTORY = "/var/spool/asterisk/monitor/hotline";
+    public static final String AGI_OUTBOUND_DIAL = "PJSIP/" + AgiConfig.NUMBER + "@trunk"; // rule R19
+    public static final String AGI_MESSAGE_DIRECTORY = "/var/spool/asterisk/hotline-messages"; // rules R9, R19, R20
     public static final String AMI_HOST = "127.0.0.1";
     public static final int AMI_PORT = 5038;
     public static final String AMI_USERNAME = "hotline";
@@ -188,6 +190,8 @@ public final class ConfigDefaults {
         ConfigTree.setIfAbsent(root, "agi.ami.host", text(AMI_HOST));
         ConfigTree.setIfAbsent(root, "agi.ami.port", NODES.numberNode(AMI_PORT));
         ConfigTree.setIfAbsent(root, "agi.ami.username", text(AMI_USERNAME));
+        ConfigTree.setIfAbsent(root, "agi.outboundDial", text(AGI_OUTBOUND_DIAL));
+        ConfigTree.setIfAbsent(root, "agi.messageDirectory", text(AGI_MESSAGE_DIRECTORY));
     }
 
     private static void fillStore(ObjectNode root) {

@@ -1,5 +1,6 @@
 package org.hotline.message;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.hotline.call.AudioTap;
 import org.hotline.call.CallControl;
 import org.hotline.call.CallHungUpException;
 import org.hotline.call.MessageTaking;
+import org.hotline.call.RecordedMessage;
 import org.hotline.config.MessagesConfig;
 import org.hotline.event.CallEvent;
 import org.hotline.event.CallEventListener;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * The recording is the recording pipeline's ({@link MessageRecordings}), so a message is kept like a
  * call recording and survives a crash; a caller who hangs up mid-message keeps what they said
  * (nothing a caller said is lost, rule R20). A caller who says nothing is told so; the file is kept.
+ * Behind Asterisk the front records ({@code RECORD FILE}, {@link CallControl#recordMessage}) and the
+ * file Asterisk wrote is registered the same way ({@link MessageRecordings#register}).
  *
  * <p>Immutable and shared by all calls; each {@link #offer} runs on its caller's virtual thread.
  */
@@ -93,6 +97,9 @@ public final class MessageTaker implements MessageTaking {
     }
 
     private boolean take(CallControl call, String language, Reason reason, String queue) {
+        if (call.recordsMessagesItself()) {
+            return takeRecordedByFront(call, language, reason, queue);
+        }
         String callId = call.info().callId();
         call.play(Announcement.of(language, PROMPT, BEEP));
         call.clearDigits();
@@ -126,6 +133,68 @@ public final class MessageTaker implements MessageTaking {
         }
         call.play(Announcement.of(language, !saved ? FALLBACK_SORRY : meter.lastSpeech().isPresent() ? SAVED : EMPTY));
         return saved;
+    }
+
+    /**
+     * Behind Asterisk: the front's media server records ({@link CallControl#recordMessage}), and the
+     * file it wrote is registered like one written here; what a caller who hangs up said is kept.
+     */
+    private boolean takeRecordedByFront(CallControl call, String language, Reason reason, String queue) {
+        String callId = call.info().callId();
+        call.play(Announcement.of(language, PROMPT, BEEP));
+        call.clearDigits();
+        Instant started = now();
+        String id = UUID.randomUUID().toString();
+        box.put(Message.recording(id, callId, call.info().caller(), started, reason, queue));
+        RecordedMessage recorded;
+        try {
+            recorded = call.recordMessage(id, config.maxLength(), config.silence());
+        } catch (CallHungUpException e) {
+            box.put(box.find(id).orElseThrow().failed(RecordedMessage.HANGUP)); // nothing was recorded
+            throw e;
+        } catch (RuntimeException e) {
+            log.atError().addKeyValue("callId", callId).addKeyValue("messageId", id).setCause(e)
+                    .log("the front could not record the message");
+            box.put(box.find(id).orElseThrow().failed("FAILED"));
+            call.play(Announcement.of(language, FALLBACK_SORRY));
+            return false;
+        }
+        boolean speech = heard(callId, recorded);
+        boolean saved = saveRecorded(callId, id, started, queue, recorded, speech);
+        if (recorded.endedBy().equals(RecordedMessage.HANGUP)) {
+            throw new CallHungUpException(callId);
+        }
+        call.play(Announcement.of(language, !saved ? FALLBACK_SORRY : speech ? SAVED : EMPTY));
+        return saved;
+    }
+
+    /** Whether the caller spoke in the front's file; if it cannot be read here, assumed (never "you said nothing" wrongly). */
+    private static boolean heard(String callId, RecordedMessage recorded) {
+        try {
+            return WavSpeech.heard(recorded.file()).orElse(true);
+        } catch (IOException e) {
+            log.atWarn().addKeyValue("callId", callId).addKeyValue("file", recorded.file()).setCause(e)
+                    .log("cannot read the message to tell whether the caller spoke");
+            return true;
+        }
+    }
+
+    private boolean saveRecorded(String callId, String id, Instant started, String queue, RecordedMessage recorded,
+            boolean speech) {
+        Message recording = box.find(id).orElseThrow();
+        try {
+            RecordingInfo info = recordings.register(callId, id, recorded.file(), started, recorded.length(), queue);
+            box.put(recording.saved(info.length(), recorded.endedBy(), speech, info.file(), info.sha256()));
+        } catch (RuntimeException e) {
+            log.atError().addKeyValue("callId", callId).addKeyValue("messageId", id).setCause(e)
+                    .log("message could not be registered");
+            box.put(recording.failed(recorded.endedBy()));
+            return false;
+        }
+        events.onEvent(new CallEvent.MessageLeft(callId, now(), id, recorded.length(), recorded.endedBy()));
+        log.atInfo().addKeyValue("callId", callId).addKeyValue("messageId", id).addKeyValue("endedBy", recorded.endedBy())
+                .addKeyValue("lengthMs", recorded.length().toMillis()).log("message saved");
+        return true;
     }
 
     /** Until #, the silence after speech (twice as long if nothing was said), the maximum length, or a hang-up. */

@@ -1,11 +1,14 @@
 package org.hotline.recording;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.hotline.config.ConfigException;
@@ -83,6 +86,36 @@ public final class MessageRecordings {
         RecordingSession session = RecordingSession.start(
                 new RecordingSession.Meta(messageId, callId, file, at, queue, null), timing, completing);
         return new Message(session, finished);
+    }
+
+    /**
+     * Registers a message a front's own media server wrote (behind Asterisk, {@code RECORD FILE})
+     * exactly as one written here is reported: started, then finished with its SHA-256, one TALK
+     * segment with no agent. A file out of reach here (Asterisk's volume not shared) is registered
+     * without a SHA-256, as Asterisk's call recordings are.
+     *
+     * @throws UncheckedIOException if the file is there but cannot be read (reported as failed first)
+     */
+    public RecordingInfo register(String callId, String messageId, Path file, Instant at, Duration length, String queue) {
+        Instant ended = at.plus(length);
+        List<RecordingInfo.Segment> talk = List.of(new RecordingInfo.Segment(RecordingInfo.Segment.TALK, at, ended, null));
+        listener.recordingStarted(new RecordingInfo(messageId, callId, file, at, null, Duration.ZERO, null,
+                List.of(new RecordingInfo.Segment(RecordingInfo.Segment.TALK, at, null, null)), queue, null, false));
+        String sha256 = null;
+        if (Files.isReadable(file)) {
+            try {
+                sha256 = Sha256.of(file);
+            } catch (IOException e) {
+                listener.recordingFailed(callId, e);
+                throw new UncheckedIOException("cannot read message " + messageId + " at " + file, e);
+            }
+        } else {
+            log.atWarn().addKeyValue("callId", callId).addKeyValue("messageId", messageId).addKeyValue("file", file)
+                    .log("the media server's message file is not readable here; registered without a SHA-256");
+        }
+        RecordingInfo info = new RecordingInfo(messageId, callId, file, at, ended, length, sha256, talk, queue, null, false);
+        listener.recordingFinished(info);
+        return info;
     }
 
     /** One message being written. */

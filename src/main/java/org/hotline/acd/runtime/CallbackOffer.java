@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.hotline.acd.CallbackTicket;
 import org.hotline.call.Announcement;
 import org.hotline.call.CallControl;
+import org.hotline.call.CallInfo;
 import org.hotline.event.CallEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +50,14 @@ final class CallbackOffer {
         this.queue = queue;
     }
 
-    /** The ACD offers a callback: say so, unless no callback can be placed (no trunk). */
+    /**
+     * The ACD offers a callback: say so, unless no callback can be placed: no trunk, or a caller who
+     * came through Asterisk (callbacks are placed by the standalone front's trunk and agents only;
+     * never a promise that cannot be kept, rule R12).
+     */
     void offered(Optional<Duration> expectedWait) {
-        if (dialog != null || !context.route().available()) {
-            log.atDebug().addKeyValue("callId", callId).log("callback offer skipped: offered already or no trunk");
+        if (dialog != null || !context.route().available() || call.info().front() != CallInfo.Front.SIP) {
+            log.atDebug().addKeyValue("callId", callId).log("callback offer skipped: offered already, no trunk, or an AGI caller");
             return;
         }
         dialog = new CallbackDialog(context.callbacks(), call.info().caller(), language);
