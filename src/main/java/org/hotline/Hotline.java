@@ -24,6 +24,7 @@ import org.hotline.call.BusyLine;
 import org.hotline.call.CallAdmission;
 import org.hotline.call.CallFlow;
 import org.hotline.call.CallFlowRunner;
+import org.hotline.call.OutboundRoutes;
 import org.hotline.call.PromptNames;
 import org.hotline.config.AgentConfig;
 import org.hotline.config.ConfigException;
@@ -166,10 +167,13 @@ public final class Hotline implements AutoCloseable {
                 reachability, new AcdFeatureCodes(acd), config.agents().digestAlgorithms().stream()
                         .map(token -> DigestAlgorithm.fromToken(token).orElseThrow()).toList());
         RtpEngine media = new RtpEngine(config.rtp(), metrics.rtpSessions());
-        CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock, messages.taking(), trunk));
+        // rule R19: each caller is bridged out through the trunk of the front they came in on
+        CallFlowRunner flows = new CallFlowRunner(new CallFlow(config, events, clock, messages.taking(),
+                new OutboundRoutes(trunk, AgiFront.outboundRoute())));
+        BusyLine busyLine = new BusyLine(config.service().defaultLanguage(), events, clock); // rule R20, both fronts
         SipFront sip = new SipFront(new SipFront.Wiring(sipConfig, config.service(), media, new FallbackPrompts(prompts),
                 queues, flows, events, clock, SipTuning.DEFAULTS, agents, recordings, metrics.sipTraffic()),
-                new SipFront.Continuity(admission, new BusyLine(config.service().defaultLanguage(), events, clock), trunk));
+                new SipFront.Continuity(admission, busyLine, trunk));
         // issue 5: /metrics and /health beside the ACD's and the store's routes; SIP is reported down until it starts below
         MetricsEndpoint operations = metrics.endpoint(new HotlineMetrics.Components(sip::running, sip::activeCalls,
                 media::running, media::sessionsInUse, media::openSessionStatistics,
@@ -197,7 +201,8 @@ public final class Hotline implements AutoCloseable {
                 ::agentsUnderSampled, metrics.catalog()::qaAgentsUnderSampled, QA_COVERAGE_INTERVAL);
         Optional<AgiFront> agi = Optional.empty();
         try {
-            agi = startAgi(config, prompts, queues, flows, events, clock, acd, recordingsListener);
+            agi = startAgi(config, prompts, queues, flows, events, clock, acd, recordingsListener,
+                    new AgiFront.Continuity(admission, busyLine));
             sip.start();
         } catch (RuntimeException e) {
             agi.ifPresent(AgiFront::close);
@@ -221,14 +226,15 @@ public final class Hotline implements AutoCloseable {
 
     /** Behind Asterisk (issue 6, {@code agi.enabled}): the FastAGI front runs the same flows and ACD. */
     private static Optional<AgiFront> startAgi(HotlineConfig config, PromptLibrary prompts, AcdQueueGateway queues,
-            CallFlowRunner flows, CallEventListener events, Clock clock, AcdDriver acd, RecordingListener recordings) {
+            CallFlowRunner flows, CallEventListener events, Clock clock, AcdDriver acd, RecordingListener recordings,
+            AgiFront.Continuity continuity) {
         if (!config.agi().enabled()) {
             return Optional.empty();
         }
         return Optional.of(AgiFront.start(new AgiFront.Wiring(config.agi(),
                 config.agents().members().stream().map(AgentConfig::workNumber).toList(), prompts,
                 config.service().defaultLanguage(), queues, flows, events, clock, acd::agentReachable,
-                new AcdFeatureCodes(acd), AgiFront.recordingsTo(recordings))));
+                new AcdFeatureCodes(acd), AgiFront.recordingsTo(recordings)), continuity));
     }
 
     /** The ACD's routes and the runtime counts the load bench reads (issue 7); the caller adds the rest. */

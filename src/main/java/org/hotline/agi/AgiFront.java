@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import org.hotline.call.AgentFeatureCodes;
+import org.hotline.call.CallAdmission;
 import org.hotline.call.IncomingCallHandler;
+import org.hotline.call.OutboundRoute;
 import org.hotline.call.QueueGateway;
 import org.hotline.config.AgiConfig;
 import org.hotline.event.CallEventListener;
@@ -16,7 +18,8 @@ import org.hotline.prompt.PromptLibrary;
  * Hotline behind Asterisk (issue 6): the FastAGI server and the AMI connection, wired in one place.
  * The AGI scripts the dialplan may name ({@code agi_network_script}):
  * <ul>
- *   <li>{@code hotline}: a caller; an {@link AgiCall} is handed to the call flow (the same
+ *   <li>{@code hotline}: a caller; past {@code overload.maxCalls} the busy line or a refusal
+ *       ({@link AgiAdmission}), else an {@link AgiCall} is handed to the call flow (the same
  *       {@code CallFlow} and ACD as the standalone front);</li>
  *   <li>{@code agent}: an agent's phone answered the Originate of an {@link AgiAgentOffer};</li>
  *   <li>{@code feature}: an agent dialled a feature code ({@link AgiFeatureCall}).</li>
@@ -58,8 +61,36 @@ public final class AgiFront implements AutoCloseable {
         return new AsteriskRecordings(listener);
     }
 
-    /** Marks every agent unreachable, starts logging in to AMI and listening for FastAGI. */
+    /**
+     * Rule R20 behind Asterisk: the overload limit (the same {@link CallAdmission} as the standalone
+     * front's, so one limit counts every call) and what a caller past it hears.
+     *
+     * @param overloaded the busy line ({@code overload.treatment: message})
+     */
+    public record Continuity(CallAdmission admission, IncomingCallHandler overloaded) {
+        /** No limit. */
+        public static final Continuity NONE = new Continuity(CallAdmission.UNLIMITED, call -> {
+            throw new IllegalStateException("no overload treatment without a limit");
+        });
+
+        public Continuity {
+            Objects.requireNonNull(admission, "admission");
+            Objects.requireNonNull(overloaded, "overloaded");
+        }
+    }
+
+    /** Asterisk's trunk as callers on this front are bridged through it (rule R19); see {@link AsteriskTrunk}. */
+    public static OutboundRoute outboundRoute() {
+        return new AsteriskTrunk();
+    }
+
+    /** Without an overload limit. */
     public static AgiFront start(Wiring wiring) {
+        return start(wiring, Continuity.NONE);
+    }
+
+    /** Marks every agent unreachable, starts logging in to AMI and listening for FastAGI. */
+    public static AgiFront start(Wiring wiring, Continuity continuity) {
         AgiConfig config = wiring.config();
         AgentPresence presence = new AgentPresence(wiring.workNumbers(), config.agentDialString(), wiring.reachability());
         presence.startUnreachable();
@@ -69,12 +100,10 @@ public final class AgiFront implements AutoCloseable {
         AgiCallContext context = new AgiCallContext(config, prompts, wiring.queues(), wiring.events(), wiring.clock(),
                 ami, offers, wiring.recordings());
         AgiFeatureCall features = new AgiFeatureCall(wiring.featureCodes(), prompts, wiring.language());
+        AgiAdmission admission = new AgiAdmission(continuity.admission(), continuity.overloaded(), wiring.events(),
+                wiring.clock());
         Map<String, AgiScript> scripts = Map.of(
-                CALLER_SCRIPT, session -> {
-                    AgiCall call = new AgiCall(context, session);
-                    call.start();
-                    wiring.calls().onIncomingCall(call);
-                },
+                CALLER_SCRIPT, session -> admission.onCaller(session, context, wiring.calls()),
                 AGENT_SCRIPT, offers::onAgentSession,
                 FEATURE_SCRIPT, features::start);
         ami.start();
