@@ -117,9 +117,10 @@ final class ContinuityValidator {
         }
         String forward = hotline.hours().afterHours().forwardUri();
         if (forward != null && forward.startsWith("tel:")) {
-            if (!trunkEnabled) {
+            // rule R19: standalone callers through Hotline's trunk, AGI callers through Asterisk's (agi.outboundDial)
+            if (!trunkEnabled && !hotline.agi().enabled()) {
                 throw config.fail("hours.afterHours.forwardUri", forward + " is dialled through the trunk:"
-                        + " set trunk.enabled, or forward to a sip: URI by REFER (rule R19)");
+                        + " set trunk.enabled (or agi.enabled: Asterisk's trunk), or forward to a sip: URI by REFER (rule R19)");
             }
             String number = forward.substring("tel:".length());
             if (!PHONE_NUMBER.matcher(number).matches()) {
