@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * the queue's music is {@code SET MUSIC ON <class>} and its announcements {@code CONTROL STREAM FILE}
  * (both leave the session free; see {@link CallerBackground}); an agent is rung by an AMI Originate
  * ({@link AgentOffers}) and bridged with {@code EXEC Bridge} ({@link AgiAgentLeg}); hang-up is
- * {@code HANGUP}; a caller's message is {@code RECORD FILE} ({@link AgiMessageRecorder}). Lifecycle in {@link AgiCallState}; exactly one {@link CallEvent.Ended}.
+ * {@code HANGUP}; a caller's message is {@code RECORD FILE} ({@link AgiMessageRecorder}). Lifecycle in
+ * {@link AgiCallState}; exactly one {@link CallEvent.Ended}.
  *
  * <p>Threading: the blocking {@link CallControl} methods run on the call's virtual thread; the
  * non-blocking ones also on the ACD's; the end of the call may come from the session's event loop.

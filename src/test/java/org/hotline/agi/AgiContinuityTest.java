@@ -1,6 +1,7 @@
 package org.hotline.agi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,9 +52,9 @@ class AgiContinuityTest {
             "'200 result=0 (timeout) endpos=960000', MAX_LENGTH, 120000"})
     void registersAMessageAsteriskRecordedLikeAStandaloneOne(String reply, String endedBy, long lengthMs) throws Exception {
         try (AsteriskSite site = new AsteriskSite("endpoints-both-registered", messageSite())) {
-            AgiTranscript caller = messageTranscript(reply, "step saved");
+            AgiTranscript caller = messageTranscript(reply, "step saved", "message.saved");
             CompletableFuture<AgiTranscript> done = site.play(caller);
-            Path file = writeWhenRecorded(site, caller);
+            Path file = writeWhenRecorded(site, caller, toneWav());
 
             done.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             CallEvent.MessageLeft left = site.events.awaitOne(CALL_ID, CallEvent.MessageLeft.class, TIMEOUT);
@@ -73,9 +74,9 @@ class AgiContinuityTest {
     @Test
     void keepsWhatWasRecordedWhenTheCallerHangsUpDuringRecordFile() throws Exception {
         try (AsteriskSite site = new AsteriskSite("endpoints-both-registered", messageSite())) {
-            AgiTranscript caller = messageTranscript("200 result=-1 (hangup) endpos=16000", "hangup");
+            AgiTranscript caller = messageTranscript("200 result=-1 (hangup) endpos=16000", "hangup", "message.saved");
             CompletableFuture<AgiTranscript> done = site.play(caller);
-            Path file = writeWhenRecorded(site, caller);
+            Path file = writeWhenRecorded(site, caller, toneWav());
 
             done.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             CallEvent.MessageLeft left = site.events.awaitOne(CALL_ID, CallEvent.MessageLeft.class, TIMEOUT);
@@ -87,6 +88,23 @@ class AgiContinuityTest {
             assertEquals(Sha256.of(file), message.path("sha256").asText());
             assertTrue(caller.received().stream().noneMatch(line -> line.contains("message.saved")),
                     "nobody to tell: " + caller.received());
+        }
+    }
+
+    @Test
+    void tellsACallerWhoSaidNothingSoAndKeepsTheFile() throws Exception {
+        try (AsteriskSite site = new AsteriskSite("endpoints-both-registered", messageSite())) {
+            AgiTranscript caller = messageTranscript("200 result=0 (timeout) endpos=8000", "step saved", "message.empty");
+            CompletableFuture<AgiTranscript> done = site.play(caller);
+            Path file = writeWhenRecorded(site, caller, silentWav());
+
+            done.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            CallEvent.MessageLeft left = site.events.awaitOne(CALL_ID, CallEvent.MessageLeft.class, TIMEOUT);
+            assertEquals("SILENCE", left.endedBy());
+            JsonNode message = listed(left.messageId());
+            assertEquals("SAVED", message.path("state").asText());
+            assertFalse(message.path("speech").asBoolean(), "a quiet line is no speech");
+            assertEquals(Sha256.of(file), message.path("sha256").asText());
         }
     }
 
@@ -149,11 +167,12 @@ class AgiContinuityTest {
         return config;
     }
 
-    private AgiTranscript messageTranscript(String recordReply, String afterRecording) {
+    private AgiTranscript messageTranscript(String recordReply, String afterRecording, String confirmation) {
         Map<String, String> variables = new HashMap<>(opening(CALL_ID, "1"));
         variables.put("MESSAGES", Pattern.quote(asteriskMessages.toString()));
         variables.put("RECORD_REPLY", recordReply);
         variables.put("AFTER_RECORDING", afterRecording);
+        variables.put("CONFIRMATION", confirmation);
         return AsteriskSite.transcript("caller-leaves-message.agi", variables);
     }
 
@@ -161,14 +180,14 @@ class AgiContinuityTest {
         return Map.of("UNIQUEID", uniqueId, "N", channel);
     }
 
-    /** Plays Asterisk writing the file RECORD FILE named (1 s of a 1 kHz tone), then lets it reply. */
-    private static Path writeWhenRecorded(AsteriskSite site, AgiTranscript caller) throws Exception {
+    /** Plays Asterisk writing {@code wav} where RECORD FILE said, then lets it reply. */
+    private static Path writeWhenRecorded(AsteriskSite site, AgiTranscript caller, byte[] wav) throws Exception {
         site.signals.await("recording", TIMEOUT);
         String command = caller.received().getLast();
         Matcher named = Pattern.compile("RECORD FILE \"([^\"]+)\" \"wav\".*").matcher(command);
         assertTrue(named.matches(), command);
         Path file = Path.of(named.group(1) + ".wav");
-        Files.write(file, toneWav());
+        Files.write(file, wav);
         site.signals.signal("written");
         return file;
     }
@@ -192,6 +211,15 @@ class AgiContinuityTest {
 
     /** What Asterisk's format_wav writes: RIFF, mono 16-bit PCM at 8 kHz; here 1 s of 1 kHz at about -12 dBFS. */
     static byte[] toneWav() {
+        return wav(8000);
+    }
+
+    /** 1 s of a quiet line. */
+    static byte[] silentWav() {
+        return wav(0);
+    }
+
+    private static byte[] wav(int amplitude) {
         int samples = 8000;
         ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
@@ -199,7 +227,7 @@ class AgiContinuityTest {
                 .putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2)
                 .putShort((short) 16).put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
         for (int i = 0; i < samples; i++) {
-            wav.putShort((short) (8000 * Math.sin(2 * Math.PI * 1000 * i / 8000.0)));
+            wav.putShort((short) (amplitude * Math.sin(2 * Math.PI * 1000 * i / 8000.0)));
         }
         return wav.array();
     }
