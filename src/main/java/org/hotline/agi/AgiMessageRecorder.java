@@ -6,6 +6,8 @@ import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
 import org.hotline.call.CallHungUpException;
 import org.hotline.call.RecordedMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A caller's message recorded by Asterisk (rules R9, R19, R20): {@code RECORD FILE <dir>/<id> wav "#"
@@ -29,6 +31,8 @@ final class AgiMessageRecorder {
     static final String ESCAPE = "#";
     /** Samples per second of the {@code wav} format (8 kHz signed linear), the unit of {@code endpos}. */
     static final long SAMPLE_RATE_HZ = 8000;
+
+    private static final Logger log = LoggerFactory.getLogger(AgiMessageRecorder.class);
 
     private AgiMessageRecorder() {
     }
@@ -83,6 +87,8 @@ final class AgiMessageRecorder {
         try {
             return Math.max(0, Long.parseLong(value.strip()));
         } catch (NumberFormatException e) {
+            // the message is still kept; only its length is unknown
+            log.atWarn().addKeyValue("reply", reply.getFirstLine()).setCause(e).log("RECORD FILE's endpos unreadable; length 0");
             return 0;
         }
     }
