@@ -14,10 +14,9 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
- * Checks the recordings a run wrote: every file under the directory changed since the load began
- * is counted as written, and as valid if javax.sound reads it as audio (WAV: PCM, µ-law or A-law)
- * of at least a second. The recording format is the recording issue's; until it is on main this
- * is all the bench can assume. Stateless.
+ * Checks the recordings a run wrote: every WAV under the directory changed since the load began
+ * is counted as written (their JSON sidecars are not), and as valid if javax.sound reads it as
+ * audio of at least a second. Stateless.
  */
 final class Recordings {
 
@@ -36,7 +35,8 @@ final class Recordings {
         }
         List<Path> written;
         try (Stream<Path> files = Files.walk(dir)) {
-            written = files.filter(Files::isRegularFile).filter(f -> modifiedSince(f, since)).toList();
+            written = files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".wav")).filter(f -> modifiedSince(f, since)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("listing the recordings in " + dir, e);
         }
