@@ -126,4 +126,19 @@ class BenchParsingTest {
         assertEquals("<= 20ms", BenchResult.bound(20_000_000));
         assertEquals("> 2s", BenchResult.bound(Long.MAX_VALUE));
     }
+
+    @Test
+    void addsUpTheGapsTheRecorderReportedInTheServerLog(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("server.out");
+        Files.writeString(log, String.join("\n",
+                "14:39:55.193 WARN  [recording-5-21577@127.0.0.1] o.h.r.RecordingWriter callId=\"5-21577@127.0.0.1\""
+                        + " recordingId=\"7ca7\" queueOverflowPackets=\"2\" lateSamples=\"570964\" unknownPayloadPackets=\"0\""
+                        + " recording has gaps: packets dropped or late",
+                "14:39:55.194 INFO  [recording-4-21577@127.0.0.1] o.h.r.RecordingEvents callId=\"4\" lengthMs=\"1\" recording finished",
+                "14:39:55.195 WARN  [recording-4-21577@127.0.0.1] o.h.r.RecordingWriter callId=\"4-21577@127.0.0.1\""
+                        + " recordingId=\"3238\" queueOverflowPackets=\"0\" lateSamples=\"36\" unknownPayloadPackets=\"0\""
+                        + " recording has gaps: packets dropped or late"));
+
+        assertEquals(new Recordings.Gaps(2, 571_000, 2), Recordings.Gaps.read(log));
+    }
 }

@@ -83,8 +83,17 @@ record BenchResult(BenchOptions options, String machine, Calls calls, Latency la
     record Announcements(long entered, long waitedPast, long announced, Percentiles errorMs) {
     }
 
-    /** Recordings written during the load, and those javax.sound reads as audio of at least a second. */
-    record Recordings(boolean checked, Path directory, long written, long valid) {
+    /**
+     * Recordings written during the load, those javax.sound reads as audio of at least a second,
+     * their length, and what the recorder reported missing from them.
+     */
+    record Recordings(boolean checked, Path directory, long written, long valid, double seconds,
+            org.hotline.bench.Recordings.Gaps gaps) {
+
+        /** Seconds of one leg lost as late, over seconds recorded (both legs each): the share of audio missing. */
+        double lateShare() {
+            return seconds == 0 ? 0 : gaps.lateSamples() / 8000.0 / (2 * seconds);
+        }
     }
 
     /** Every call placed was answered within three rings, none failed, every agent caller connected. */
@@ -138,7 +147,11 @@ record BenchResult(BenchOptions options, String machine, Calls calls, Latency la
                         + "timing error %s", announcements.entered(), announcements.waitedPast(), DurationFormat.format(o.announceFirst()),
                 announcements.announced(), announcements.errorMs().format("ms")));
         line(s, "recordings", !recordings.checked() ? "none (--recording none)"
-                : recordings.written() + " written, " + recordings.valid() + " valid, in " + recordings.directory());
+                : String.format("%d written, %d valid, %.0f s recorded, in %s; gaps in %d: %.1f s late (%.2f %% of"
+                        + " both legs' audio), %d packets overflowed the recorders' queues", recordings.written(),
+                        recordings.valid(), recordings.seconds(), recordings.directory(), recordings.gaps().recordings(),
+                        recordings.gaps().lateSamples() / 8000.0, 100 * recordings.lateShare(),
+                        recordings.gaps().overflowPackets()));
         line(s, "idle before -> after", idle(baseline) + "  ->  " + idle(after)
                 + (after.leakFree(baseline) ? "  (back to idle)" : "  (NOT back to idle)"));
         line(s, "call ends", endReasons.toString());

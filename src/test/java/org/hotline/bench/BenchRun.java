@@ -81,7 +81,7 @@ public final class BenchRun {
             CallEventLog events = CallEventLog.read(hotline.log(), id -> loadCallIds.stream().anyMatch(id::contains));
             BenchResult result = new BenchResult(o, Machine.describe(), calls(outputs, agentOutput, events), latency(outputs),
                     sampler.peak(hotline.pid()), generator(sampler, callers, agents), rtp, sampler.socketDrops(hotline.pid()),
-                    announcements(events), Recordings.check(o.recordingsDir(), loadStart), baseline, after,
+                    announcements(events), Recordings.check(o.recordingsDir(), loadStart, hotline.log()), baseline, after,
                     events.endReasons(), dir);
             Files.writeString(dir.resolve("summary.txt"), result.render());
             return result;
