@@ -9,6 +9,7 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.hotline.media.rtp.RtpSessionListener;
 import org.hotline.metrics.MetricsCatalog.Meter;
+import org.hotline.media.rtp.RelayDrops;
 import org.hotline.media.rtp.RtpStatistics;
 
 /**
@@ -25,7 +26,7 @@ public final class RtpMetrics implements RtpSessionListener {
 
     public RtpMetrics(MetricsCatalog catalog) {
         this.catalog = catalog;
-        catalog.rtpSessionClosed(0, 0, 0, drops(new RtpStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        catalog.rtpSessionClosed(0, 0, 0, drops(new RtpStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, RelayDrops.NONE)));
     }
 
     /** Registers the live gauges over the engine's open sessions. */

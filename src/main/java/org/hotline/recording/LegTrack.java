@@ -1,5 +1,7 @@
 package org.hotline.recording;
 
+import java.util.Arrays;
+
 /**
  * One leg's samples on the recording's timeline, before they are written: a ring of the positions
  * not yet committed. Each packet is placed by its RTP timestamp (RFC 3550 §5.1) relative to an
@@ -65,22 +67,29 @@ final class LegTrack {
      * The caller ensures {@code position + samples.length <= committed + capacity}.
      */
     void put(short[] samples, long position, long committed) {
-        for (int i = 0; i < samples.length; i++) {
-            long at = position + i;
-            if (at < committed) {
-                lateSamples++;
-            } else {
-                ring[slot(at)] = samples[i];
-            }
+        int late = (int) Math.clamp(committed - position, 0, samples.length);
+        lateSamples += late;
+        int count = samples.length - late;
+        if (count == 0) {
+            return;
         }
+        int slot = slot(position + late);
+        int first = Math.min(count, ring.length - slot);
+        System.arraycopy(samples, late, ring, slot, first);
+        System.arraycopy(samples, late + first, ring, 0, count - first);
     }
 
-    /** Takes the sample at {@code position} and clears its slot (silence unless placed again). */
-    short take(long position) {
+    /**
+     * Takes {@code count} samples from {@code position} on into {@code into} and clears their
+     * slots (silence unless placed again). {@code count} is at most the ring's capacity.
+     */
+    void take(long position, int count, short[] into) {
         int slot = slot(position);
-        short sample = ring[slot];
-        ring[slot] = 0;
-        return sample;
+        int first = Math.min(count, ring.length - slot);
+        System.arraycopy(ring, slot, into, 0, first);
+        System.arraycopy(ring, 0, into, first, count - first);
+        Arrays.fill(ring, slot, slot + first, (short) 0);
+        Arrays.fill(ring, 0, count - first, (short) 0);
     }
 
     long lateSamples() {

@@ -20,11 +20,17 @@ final class StereoTimeline {
 
     private final Map<Leg, LegTrack> tracks = new EnumMap<>(Leg.class);
     private final int capacity;
+    private final short[] left;
+    private final short[] right;
+    private final short[] interleaved;
     private long committed;
     private ByteBuffer output;
 
     StereoTimeline(int capacitySamples) {
         this.capacity = capacitySamples;
+        this.left = new short[capacitySamples];
+        this.right = new short[capacitySamples];
+        this.interleaved = new short[2 * capacitySamples];
         for (Leg leg : Leg.values()) {
             tracks.put(leg, new LegTrack(capacitySamples));
         }
@@ -48,12 +54,18 @@ final class StereoTimeline {
             return;
         }
         ensureRoom(position - committed);
-        LegTrack left = tracks.get(Leg.CALLER);
-        LegTrack right = tracks.get(Leg.AGENT);
-        for (long at = committed; at < position; at++) {
-            output.putShort(left.take(at)).putShort(right.take(at));
+        while (committed < position) {
+            int count = (int) Math.min(position - committed, capacity);
+            tracks.get(Leg.CALLER).take(committed, count, left);
+            tracks.get(Leg.AGENT).take(committed, count, right);
+            for (int i = 0; i < count; i++) {
+                interleaved[2 * i] = left[i];
+                interleaved[2 * i + 1] = right[i];
+            }
+            output.asShortBuffer().put(interleaved, 0, 2 * count); // the view keeps output's little-endian order
+            output.position(output.position() + count * WavFormat.FRAME_BYTES);
+            committed += count;
         }
-        committed = position;
     }
 
     long committed() {

@@ -79,9 +79,11 @@ public final class BenchConfig {
         y.append("queues:\n");
         y.append("  - name: ").append(AGENT_QUEUE).append("\n    maxWait: ").append(maxWait)
                 .append("\n    wrapUp: ").append(DurationFormat.format(options.wrapUp()))
-                .append("\n    announceFirst: ").append(announce).append("\n    whisper: true\n");
+                .append("\n    announceFirst: ").append(announce).append("\n    whisper: true\n")
+                .append("    recording: \"").append(options.recording()).append("\"\n");
         y.append("  - name: ").append(WAIT_QUEUE).append("\n    maxWait: ").append(maxWait)
-                .append("\n    announceFirst: ").append(announce).append("\n    whenNoAgents: wait\n");
+                .append("\n    announceFirst: ").append(announce).append("\n    whenNoAgents: wait\n")
+                .append("    recording: \"").append(options.recording()).append("\"\n");
         y.append("hours:\n  alwaysOpen: true\n");
         y.append("agents:\n  realm: ").append(REALM).append("\n  digestAlgorithms: [MD5]\n  members:")
                 .append(options.agentCount() == 0 ? " []\n" : "\n");

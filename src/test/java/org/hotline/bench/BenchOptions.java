@@ -30,8 +30,10 @@ import org.hotline.config.DurationFormat;
  * @param ringDelay      {@code sip.ringDelay}: 180 to 200 (rule R1)
  * @param wrapUp         queue {@code general}'s wrap-up after each call
  * @param announceFirst  both queues' first announcement (rule R7: 45 s)
- * @param serverSettings {@code --set} pass-through to the server (e.g. the recording keys)
- * @param recordingsDir  where the server writes recordings, checked after the run; empty: not checked
+ * @param serverSettings {@code --set} pass-through to the server
+ * @param recording      both queues' recording policy (rule R14): {@code all}, {@code none} or a share like {@code 25%}
+ * @param recordingsDir  where the server writes recordings ({@code <run>/recordings}), checked after the run;
+ *                       empty when nothing is recorded
  * @param jvmOptions     the server JVM's options
  * @param rtpPortMin     {@code rtp.portMin}; {@code rtpPortMax} above it
  * @param warmupCalls    calls placed and drained before the idle baseline is taken; at least one per RTP
@@ -43,7 +45,7 @@ import org.hotline.config.DurationFormat;
 public record BenchOptions(double cps, int concurrency, int calls, Duration callLength, Duration keyAfter,
         double waitShare, Duration waitLength, boolean ivrOnly, Optional<Integer> agents, Duration answerAfter,
         Duration ringDelay, Duration wrapUp, Duration announceFirst, Map<String, String> serverSettings,
-        Optional<Path> recordingsDir, List<String> jvmOptions, int rtpPortMin, int rtpPortMax, int warmupCalls,
+        String recording, Optional<Path> recordingsDir, List<String> jvmOptions, int rtpPortMin, int rtpPortMax, int warmupCalls,
         Duration drain, Path runDirectory, Path jar) {
 
     public static final String USAGE = """
@@ -62,10 +64,9 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
               --ring-delay D        sip.ringDelay, 180 to 200 (default 1s; rule R1)
               --wrap-up D           wrap-up after each agent call (default 2s)
               --announce-first D    rule R7's first announcement (default 45s)
-              --recording K=V,...   recording on: server keys passed as --set (e.g. recording.enabled=true);
-                                    {run} in a value is the run directory
-              --recordings-dir DIR  where recordings are written, checked after the run ({run} allowed)
-              --set K=V             any server key, passed through (repeatable)
+              --recording P         queues' recording policy (R14): all (default), none, or a share like 25%;
+                                    recordings go to <run>/recordings and are checked after the run
+              --set K=V             any server key, passed through (repeatable; {run} is the run directory)
               --jvm-opts "..."      the server JVM's options (default "-Xms256m -Xmx1g -XX:+UseG1GC")
               --jfr                 record the server with JFR's profile settings into <run>/server.jfr
               --rtp-ports MIN-MAX   server RTP range (default 16000-19999: 2000 pairs)
@@ -159,8 +160,7 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
                 case "--ring-delay" -> b.ringDelay = duration(value);
                 case "--wrap-up" -> b.wrapUp = duration(value);
                 case "--announce-first" -> b.announceFirst = duration(value);
-                case "--recording" -> b.settings(List.of(value.split(",")));
-                case "--recordings-dir" -> b.recordingsDir = Optional.of(value);
+                case "--recording" -> b.recording = value;
                 case "--set" -> b.settings(List.of(value));
                 case "--jvm-opts" -> b.jvmOptions = List.of(value.trim().split("\\s+"));
                 case "--rtp-ports" -> {
@@ -200,7 +200,7 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
         private Duration wrapUp = Duration.ofSeconds(2);
         private Duration announceFirst = Duration.ofSeconds(45);
         private final Map<String, String> settings = new LinkedHashMap<>();
-        private Optional<String> recordingsDir = Optional.empty();
+        private String recording = "all";
         private List<String> jvmOptions = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC");
         private int rtpPortMin = 16_000;
         private int rtpPortMax = 19_999;
@@ -220,7 +220,7 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
         public Builder announceFirst(Duration value) { announceFirst = value; return this; }
         public Builder warmupCalls(int value) { warmupCalls = value; return this; }
         public Builder set(String key, String value) { settings.put(key, value); return this; }
-        public Builder recordingsDir(String value) { recordingsDir = Optional.of(value); return this; }
+        public Builder recording(String policy) { recording = policy; return this; }
 
         private void settings(List<String> pairs) {
             for (String pair : pairs) {
@@ -237,6 +237,12 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
                     LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
             Map<String, String> resolved = new LinkedHashMap<>();
             settings.forEach((key, value) -> resolved.put(key, value.replace("{run}", run.toString())));
+            Optional<Path> recordings = Optional.empty();
+            if (!recording.equals("none")) {
+                Path directory = run.resolve("recordings");
+                resolved.putIfAbsent("recording.directory", directory.toString());
+                recordings = Optional.of(Path.of(resolved.get("recording.directory")));
+            }
             // in the queue from about 10 s after the key (the R9 phrase), then past the announcement by 10 s
             Duration waiting = waitLength.orElse(keyAfter.plus(announceFirst).plusSeconds(20));
             int total = calls != null ? calls : concurrency;
@@ -245,8 +251,7 @@ public record BenchOptions(double cps, int concurrency, int calls, Duration call
                 jvm.add("-XX:StartFlightRecording=filename=" + run.resolve("server.jfr") + ",settings=profile,dumponexit=true");
             }
             return new BenchOptions(cps, concurrency, total, callLength, keyAfter, waitShare, waiting, ivrOnly, agents,
-                    answerAfter, ringDelay, wrapUp, announceFirst, resolved,
-                    recordingsDir.map(d -> Path.of(d.replace("{run}", run.toString()))), jvm, rtpPortMin, rtpPortMax,
+                    answerAfter, ringDelay, wrapUp, announceFirst, resolved, recording, recordings, jvm, rtpPortMin, rtpPortMax,
                     warmupCalls, drain, run, jar.toAbsolutePath());
         }
     }

@@ -1,6 +1,7 @@
 package org.hotline.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,14 +97,48 @@ class BenchParsingTest {
     @Test
     void optionsDeriveCallsFromRateAndDurationAndSplitTheWaitingShare() {
         BenchOptions o = BenchOptions.parse(new String[] {"--cps", "10", "--duration", "1m", "--concurrency", "300",
-            "--wait-share", "0.1", "--call-length", "2m", "--recording", "recording.enabled=true,recording.directory={run}/rec"});
+            "--wait-share", "0.1", "--call-length", "2m", "--set", "recording.directory={run}/rec"});
 
         assertEquals(600, o.calls());
         assertEquals(60, o.waitingCalls());
         assertEquals(540, o.agentCalls());
         assertEquals(Duration.ofSeconds(70), o.waitLength(), "key after 5 s + R7's 45 s + 20 s");
         assertEquals(o.runDirectory().resolve("rec").toString(), o.serverSettings().get("recording.directory"));
+        assertEquals(Optional.of(o.runDirectory().resolve("rec")), o.recordingsDir(), "checked where the server writes them");
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--wait-share", "2"}));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(new String[] {"--cals", "2"}));
+    }
+
+    @Test
+    void recordsEverythingIntoTheRunDirectoryUnlessToldNone() {
+        BenchOptions recorded = BenchOptions.parse(new String[] {});
+        BenchOptions unrecorded = BenchOptions.parse(new String[] {"--recording", "none"});
+
+        assertEquals("all", recorded.recording());
+        assertEquals(Optional.of(recorded.runDirectory().resolve("recordings")), recorded.recordingsDir());
+        assertEquals(Optional.empty(), unrecorded.recordingsDir());
+        assertFalse(unrecorded.serverSettings().containsKey("recording.directory"));
+    }
+
+    @Test
+    void printsRelayDelayBucketBoundsAndTheOpenLastBucketWithoutOverflow() {
+        assertEquals("<= 500 us", BenchResult.bound(500_000));
+        assertEquals("<= 20ms", BenchResult.bound(20_000_000));
+        assertEquals("> 2s", BenchResult.bound(Long.MAX_VALUE));
+    }
+
+    @Test
+    void addsUpTheGapsTheRecorderReportedInTheServerLog(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("server.out");
+        Files.writeString(log, String.join("\n",
+                "14:39:55.193 WARN  [recording-5-21577@127.0.0.1] o.h.r.RecordingWriter callId=\"5-21577@127.0.0.1\""
+                        + " recordingId=\"7ca7\" queueOverflowPackets=\"2\" lateSamples=\"570964\" unknownPayloadPackets=\"0\""
+                        + " recording has gaps: packets dropped or late",
+                "14:39:55.194 INFO  [recording-4-21577@127.0.0.1] o.h.r.RecordingEvents callId=\"4\" lengthMs=\"1\" recording finished",
+                "14:39:55.195 WARN  [recording-4-21577@127.0.0.1] o.h.r.RecordingWriter callId=\"4-21577@127.0.0.1\""
+                        + " recordingId=\"3238\" queueOverflowPackets=\"0\" lateSamples=\"36\" unknownPayloadPackets=\"0\""
+                        + " recording has gaps: packets dropped or late"));
+
+        assertEquals(new Recordings.Gaps(2, 571_000, 2), Recordings.Gaps.read(log));
     }
 }

@@ -1,9 +1,13 @@
 package org.hotline.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.hotline.config.DurationFormat;
+import org.hotline.media.rtp.RelayDelay;
+import org.hotline.media.rtp.RelayDrops;
 
 /**
  * Everything one bench run measured, and the one summary {@link #render} prints (issue 7). The
@@ -36,11 +40,35 @@ record BenchResult(BenchOptions options, String machine, Calls calls, Latency la
     /**
      * The relay over the load (the totals minus those at the idle baseline), from {@code GET /api/runtime}.
      *
-     * @param relayLost  packets handed to a relay target and not sent
+     * @param relayLost  packets handed to a relay target, neither sent nor dropped by design
+     * @param drops      relayed packets not sent by design, by reason (teardown, hold, ...)
      * @param receivedLost RFC 3550 loss of what the server's sessions received (callers' and echoed agents' streams)
+     * @param relayDelay the relay delay histogram over the load (bucket bounds: {@link RelayDelay})
+     * @param relayDelayMaxSinceStartNanos the longest relay delay since the server started (warm-up included)
      */
-    record Rtp(long packetsReceived, long packetsSent, long relayed, long relayLost, long receivedLost, long sendFailures,
-            long relayDelayP99Nanos, long relayDelayMaxNanos) {
+    record Rtp(long packetsReceived, long packetsSent, long relayed, long relayLost, RelayDrops drops, long receivedLost,
+            long sendFailures, RelayDelay relayDelay, long relayDelayMaxSinceStartNanos) {
+
+        /** Packets relayed later than {@code nanos} after arrival (at bucket resolution: the bound must be one). */
+        long delayedOver(long nanos) {
+            long over = 0;
+            for (int i = 0; i < relayDelay.bucketCounts().size(); i++) {
+                if (RelayDelay.BUCKET_UPPER_BOUNDS_NANOS.get(i) > nanos) {
+                    over += relayDelay.bucketCounts().get(i);
+                }
+            }
+            return over;
+        }
+
+        /** The upper bound of the highest non-empty bucket: the longest delay over the load, at bucket resolution. */
+        long maxBoundNanos() {
+            for (int i = relayDelay.bucketCounts().size() - 1; i >= 0; i--) {
+                if (relayDelay.bucketCounts().get(i) > 0) {
+                    return RelayDelay.BUCKET_UPPER_BOUNDS_NANOS.get(i);
+                }
+            }
+            return 0;
+        }
     }
 
     /**
@@ -55,8 +83,17 @@ record BenchResult(BenchOptions options, String machine, Calls calls, Latency la
     record Announcements(long entered, long waitedPast, long announced, Percentiles errorMs) {
     }
 
-    /** Recordings written during the load, and those javax.sound reads as audio of at least a second. */
-    record Recordings(boolean checked, Path directory, long written, long valid) {
+    /**
+     * Recordings written during the load, those javax.sound reads as audio of at least a second,
+     * their length, and what the recorder reported missing from them.
+     */
+    record Recordings(boolean checked, Path directory, long written, long valid, double seconds,
+            org.hotline.bench.Recordings.Gaps gaps) {
+
+        /** Seconds of one leg lost as late, over seconds recorded (both legs each): the share of audio missing. */
+        double lateShare() {
+            return seconds == 0 ? 0 : gaps.lateSamples() / 8000.0 / (2 * seconds);
+        }
     }
 
     /** Every call placed was answered within three rings, none failed, every agent caller connected. */
@@ -75,7 +112,8 @@ record BenchResult(BenchOptions options, String machine, Calls calls, Latency la
                         o.waitingCalls(), seconds(o.waitLength().toMillis())),
                 o.agentCount(), seconds(o.answerAfter().toMillis()), DurationFormat.format(o.ringDelay()),
                 DurationFormat.format(o.wrapUp())));
-        line(s, "server settings", o.serverSettings().isEmpty() ? "(none)" : o.serverSettings().toString());
+        line(s, "server settings", "recording " + o.recording() + "; "
+                + (o.serverSettings().isEmpty() ? "(none)" : o.serverSettings().toString()));
         line(s, "calls attempted", Long.toString(calls.attempted()));
         line(s, "answered by the IVR", calls.answered() + ", within three rings (R1, 180->200 <= 10 s): "
                 + calls.withinThreeRings() + percent(calls.withinThreeRings(), calls.attempted()));
@@ -93,15 +131,27 @@ record BenchResult(BenchOptions options, String machine, Calls calls, Latency la
         line(s, "generator CPU", generator.entrySet().stream().map(e -> String.format("%s mean %.0f %% peak %.0f %%",
                 e.getKey(), e.getValue().meanCpuPercent(), e.getValue().maxCpuPercent())).collect(Collectors.joining("; ")));
         line(s, "RTP relayed", String.format("%d packets relayed, %d lost by the relay, %d send failures; received %d"
-                        + " (RFC 3550 loss %d), sent %d; relay delay p99 <= %d us, max %d us",
-                rtp.relayed(), rtp.relayLost(), rtp.sendFailures(), rtp.packetsReceived(), rtp.receivedLost(),
-                rtp.packetsSent(), rtp.relayDelayP99Nanos() / 1000, rtp.relayDelayMaxNanos() / 1000));
+                        + " (RFC 3550 loss %d), sent %d", rtp.relayed(), rtp.relayLost(), rtp.sendFailures(),
+                rtp.packetsReceived(), rtp.receivedLost(), rtp.packetsSent()));
+        RelayDrops d = rtp.drops();
+        line(s, "relay not sent", String.format("%d by design: %d to a closed target (in flight at hang-up), %d not"
+                        + " relayed (before or after the bridge), %d on hold, %d peer not yet known, %d events not negotiated",
+                d.total(), d.targetClosed(), d.notRelaying(), d.held(), d.noPeer(), d.eventNotNegotiated()));
+        line(s, "relay delay", String.format("p50 %s / p99 %s / p99.9 %s / max %s over the load; %d packets over 20 ms,"
+                        + " %d over 100 ms; max since start %d us", bound(rtp.relayDelay().quantileUpperBoundNanos(0.5)),
+                bound(rtp.relayDelay().quantileUpperBoundNanos(0.99)), bound(rtp.relayDelay().quantileUpperBoundNanos(0.999)),
+                bound(rtp.maxBoundNanos()), rtp.delayedOver(20_000_000L), rtp.delayedOver(100_000_000L),
+                rtp.relayDelayMaxSinceStartNanos() / 1000));
         line(s, "server UDP drops", serverSocketDrops + " datagrams dropped by the kernel on the server's full socket buffers");
         line(s, "R7 announcement", String.format("%d entered the unstaffed queue; %d waits past %s, %d announced; "
                         + "timing error %s", announcements.entered(), announcements.waitedPast(), DurationFormat.format(o.announceFirst()),
                 announcements.announced(), announcements.errorMs().format("ms")));
-        line(s, "recordings", !recordings.checked() ? "not checked (no --recordings-dir)"
-                : recordings.written() + " written, " + recordings.valid() + " valid, in " + recordings.directory());
+        line(s, "recordings", !recordings.checked() ? "none (--recording none)"
+                : String.format("%d written, %d valid, %.0f s recorded, in %s; gaps in %d: %.1f s late (%.2f %% of"
+                        + " both legs' audio), %d packets overflowed the recorders' queues", recordings.written(),
+                        recordings.valid(), recordings.seconds(), recordings.directory(), recordings.gaps().recordings(),
+                        recordings.gaps().lateSamples() / 8000.0, 100 * recordings.lateShare(),
+                        recordings.gaps().overflowPackets()));
         line(s, "idle before -> after", idle(baseline) + "  ->  " + idle(after)
                 + (after.leakFree(baseline) ? "  (back to idle)" : "  (NOT back to idle)"));
         line(s, "call ends", endReasons.toString());
@@ -115,6 +165,15 @@ record BenchResult(BenchOptions options, String machine, Calls calls, Latency la
         return String.format("heap %d MiB, %d/%d threads, %d fds, %d RTP, %d calls, %d dialogs, %d transactions",
                 i.heapUsedBytes() >> 20, i.jvmThreads(), i.procThreads(), i.fds(), i.rtpSessionsInUse(), i.activeCalls(),
                 i.stackDialogs(), i.stackTransactions());
+    }
+
+    /** A histogram bucket's upper bound: "<= 500 us", "<= 20 ms", or "> 2 s" for the open last bucket. */
+    static String bound(long nanos) {
+        if (nanos == Long.MAX_VALUE) {
+            List<Long> bounds = RelayDelay.BUCKET_UPPER_BOUNDS_NANOS;
+            return "> " + DurationFormat.format(Duration.ofNanos(bounds.get(bounds.size() - 2)));
+        }
+        return nanos < 1_000_000 ? "<= " + nanos / 1000 + " us" : "<= " + DurationFormat.format(Duration.ofNanos(nanos));
     }
 
     private static int cores() {

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import org.hotline.media.rtp.RelayDelay;
+import org.hotline.media.rtp.RelayDrops;
 import org.hotline.system.Await;
 import org.hotline.system.FreePorts;
 import org.hotline.system.HotlineApi;
@@ -79,7 +81,7 @@ public final class BenchRun {
             CallEventLog events = CallEventLog.read(hotline.log(), id -> loadCallIds.stream().anyMatch(id::contains));
             BenchResult result = new BenchResult(o, Machine.describe(), calls(outputs, agentOutput, events), latency(outputs),
                     sampler.peak(hotline.pid()), generator(sampler, callers, agents), rtp, sampler.socketDrops(hotline.pid()),
-                    announcements(events), Recordings.check(o.recordingsDir(), loadStart), baseline, after,
+                    announcements(events), Recordings.check(o.recordingsDir(), loadStart, hotline.log()), baseline, after,
                     events.endReasons(), dir);
             Files.writeString(dir.resolve("summary.txt"), result.render());
             return result;
@@ -275,14 +277,19 @@ public final class BenchRun {
         JsonNode a = after.path("packets");
         List<Long> bucketsBefore = longs(before.path("relayDelay").path("bucketCounts"));
         List<Long> bucketsAfter = longs(after.path("relayDelay").path("bucketCounts"));
-        List<Long> bounds = longs(after.path("relayDelayBucketUpperBoundsNanos"));
         List<Long> delta = new ArrayList<>();
         for (int i = 0; i < bucketsAfter.size(); i++) {
             delta.add(bucketsAfter.get(i) - (i < bucketsBefore.size() ? bucketsBefore.get(i) : 0));
         }
+        JsonNode db = b.path("relayDrops");
+        JsonNode da = a.path("relayDrops");
+        RelayDrops drops = new RelayDrops(diff(da, db, "targetClosed"), diff(da, db, "notRelaying"), diff(da, db, "held"),
+                diff(da, db, "noPeer"), diff(da, db, "eventNotNegotiated"));
+        RelayDelay delay = new RelayDelay(delta.stream().mapToLong(Long::longValue).sum(),
+                diff(after.path("relayDelay"), before.path("relayDelay"), "totalNanos"), 0, delta);
         return new BenchResult.Rtp(diff(a, b, "packetsReceived"), diff(a, b, "packetsSent"), diff(a, b, "relayPacketsOut"),
-                after.path("relayLost").asLong() - before.path("relayLost").asLong(), diff(a, b, "packetsLost"),
-                diff(a, b, "sendFailures"), quantileBound(delta, bounds, 0.99), after.path("relayDelay").path("maxNanos").asLong());
+                after.path("relayLost").asLong() - before.path("relayLost").asLong(), drops, diff(a, b, "packetsLost"),
+                diff(a, b, "sendFailures"), delay, after.path("relayDelay").path("maxNanos").asLong());
     }
 
     private BenchResult.Announcements announcements(CallEventLog events) {
@@ -290,19 +297,6 @@ public final class BenchRun {
                 .map(d -> Math.abs(d.toNanos() / 1e6)).toList();
         return new BenchResult.Announcements(events.entered(BenchConfig.WAIT_QUEUE), events.waitedAtLeast(o.announceFirst()),
                 errors.size(), Percentiles.of(errors));
-    }
-
-    private static long quantileBound(List<Long> buckets, List<Long> bounds, double quantile) {
-        long count = buckets.stream().mapToLong(Long::longValue).sum();
-        long needed = (long) Math.ceil(quantile * count);
-        long seen = 0;
-        for (int i = 0; i < buckets.size(); i++) {
-            seen += buckets.get(i);
-            if (seen >= needed && seen > 0) {
-                return bounds.get(i);
-            }
-        }
-        return 0;
     }
 
     private static long diff(JsonNode after, JsonNode before, String field) {

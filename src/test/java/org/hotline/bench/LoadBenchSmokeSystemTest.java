@@ -35,6 +35,9 @@ class LoadBenchSmokeSystemTest {
                 () -> assertTrue(result.rtp().relayed() > 0, "the agents' calls carried relayed audio" + summary),
                 () -> assertEquals(0, result.rtp().relayLost(), "no packet lost by the relay" + summary),
                 () -> assertEquals(0, result.rtp().sendFailures(), summary),
+                () -> assertEquals(result.calls().connected(), result.recordings().valid(),
+                        "one valid recording per bridged call (R14: all)" + summary),
+                () -> assertEquals(result.recordings().written(), result.recordings().valid(), summary),
                 () -> assertTrue(result.after().leakFree(result.baseline()), "back to the idle baseline" + summary));
     }
 }

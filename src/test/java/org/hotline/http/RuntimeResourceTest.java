@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import org.hotline.config.HttpConfig;
 import org.hotline.media.rtp.RelayDelay;
+import org.hotline.media.rtp.RelayDrops;
 import org.hotline.media.rtp.RtpStatistics;
 import org.hotline.media.rtp.RtpTotals;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class RuntimeResourceTest {
         List<Long> buckets = new ArrayList<>(Collections.nCopies(RelayDelay.BUCKET_UPPER_BOUNDS_NANOS.size(), 0L));
         buckets.set(1, 99L);
         buckets.set(6, 1L);
-        RtpTotals totals = new RtpTotals(4, 3, new RtpStatistics(100, 200, 1, 0.5, 0, 0, 0, 0, 0, 100, 98, 2),
+        RtpTotals totals = new RtpTotals(4, 3, new RtpStatistics(100, 200, 1, 0.5, 0, 0, 0, 0, 0, 100, 95, new RelayDrops(1, 1, 0, 0, 0)),
                 new RelayDelay(100, 2_000_000, 900_000, buckets));
         RuntimeResource runtime = new RuntimeResource(() -> new RuntimeResource.Counts(2, 1, 2, 5, 7, 1), () -> totals);
 
@@ -42,8 +43,9 @@ class RuntimeResourceTest {
             JsonNode body = new ObjectMapper().readTree(response.body());
             assertEquals(2, body.path("calls").path("activeCalls").asInt());
             assertEquals(7, body.path("calls").path("stackTransactions").asInt());
-            assertEquals(98, body.path("rtp").path("packets").path("relayPacketsOut").asLong());
-            assertEquals(2, body.path("rtp").path("relayLost").asLong());
+            assertEquals(95, body.path("rtp").path("packets").path("relayPacketsOut").asLong());
+            assertEquals(1, body.path("rtp").path("packets").path("relayDrops").path("targetClosed").asLong());
+            assertEquals(3, body.path("rtp").path("relayLost").asLong(), "100 in, 95 out, 2 dropped by design");
             assertEquals(20_000, body.path("rtp").path("relayDelayP99UpperBoundNanos").asLong());
             assertTrue(body.path("jvm").path("heapUsedBytes").asLong() > 0);
             assertTrue(body.path("jvm").path("threads").asInt() > 0);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.hotline.media.rtp.RelayDrops;
 import org.hotline.media.rtp.RtpStatistics;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,6 @@ class RtpMetricsTest {
     /** A session with {@code received} packets in, 1000 out if it received any, {@code lost} lost, 6 malformed datagrams. */
     private static RtpStatistics stats(long received, long lost, double jitterMs) {
         return new RtpStatistics(received, received == 0 ? 0 : 1000, lost, jitterMs, received == 0 ? 0 : 6, 0, 0, 0, 0,
-                0, 0, 0);
+                0, 0, RelayDrops.NONE);
     }
 }

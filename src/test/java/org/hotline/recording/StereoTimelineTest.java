@@ -184,6 +184,29 @@ class StereoTimelineTest {
         output.assertSilent(Leg.AGENT, 0, 12_345);
     }
 
+    @Test
+    void packetsStraddlingTheRingsEdgeAndCommitsLongerThanTheRingKeepEverySample() {
+        int capacity = RecordingTiming.DEFAULTS.ringSamples();
+        long straddling = capacity - FRAME / 2; // half before the ring's last slot, half after its first
+        List<Arrival> arrivals = new ArrayList<>();
+        for (int k = 0; k < 5 * capacity / FRAME; k++) {
+            arrivals.add(timely(Leg.CALLER, k));
+        }
+        play(arrivals, 5L * capacity + DELAY);
+        timeline.place(Leg.AGENT, AGENT_SSRC, 0, level(7), 6L * capacity + straddling + FRAME);
+        timeline.commitTo(9L * capacity); // three ring lengths in one commit
+        output.take(timeline);
+
+        assertEquals(9 * capacity, output.frames());
+        for (int k = 0; k < 5 * capacity / FRAME; k++) {
+            output.assertPacket(Leg.CALLER, k, (long) k * FRAME + DELAY, callerLevel(k)); // placed by arrival, then timestamps
+        }
+        output.assertSilent(Leg.AGENT, 0, 6L * capacity + straddling);
+        output.assertLevel(Leg.AGENT, 6L * capacity + straddling, 6L * capacity + straddling + FRAME, 7);
+        output.assertSilent(Leg.AGENT, 6L * capacity + straddling + FRAME, 9L * capacity);
+        assertEquals(0, timeline.lateSamples(Leg.CALLER));
+    }
+
     // ---- the scenario: packet k holds 160 samples of one level, sent every 20 ms
 
     private record Arrival(Leg leg, int packet, long position, long ssrc, long timestamp) {

@@ -106,9 +106,9 @@ final class OutboundMedia {
         counters.relayPacketIn();
         RemotePeer peer = session.peer();
         InetSocketAddress target = peer.target().orElse(null);
-        if (closed || relaySource == null || relayed.source() != relaySource || !peer.isConnected() || target == null
-                || !sending) {
-            counters.relayDropped();
+        RelayDrops.Reason refusal = refusal(relayed, peer, target);
+        if (refusal != null) {
+            counters.relayDropped(refusal);
             if (clockSuspended) {
                 stream.interrupt();
             }
@@ -117,7 +117,7 @@ final class OutboundMedia {
         long anchorTimestamp = clockSuspended ? stamper.timestampAt(nowNanos) : stream.nextTimestamp();
         Optional<RtpPacket> packet = stamper.stamp(relayed, peer, anchorTimestamp, nowNanos);
         if (packet.isEmpty()) {
-            counters.relayDropped();
+            counters.relayDropped(RelayDrops.Reason.EVENT_NOT_NEGOTIATED);
             return;
         }
         if (!clockSuspended) {
@@ -127,6 +127,20 @@ final class OutboundMedia {
         counters.relayPacketOut();
         write(packet.get(), target);
         counters.relayDelay().record(System.nanoTime() - relayed.arrivalNanos());
+    }
+
+    /** Why {@code relayed} cannot be sent now, or {@code null} when it can. */
+    private RelayDrops.Reason refusal(RelayedPacket relayed, RemotePeer peer, InetSocketAddress target) {
+        if (closed) {
+            return RelayDrops.Reason.TARGET_CLOSED;
+        }
+        if (relaySource == null || relayed.source() != relaySource) {
+            return RelayDrops.Reason.NOT_RELAYING;
+        }
+        if (!peer.isConnected() || target == null) {
+            return RelayDrops.Reason.NO_PEER;
+        }
+        return sending ? null : RelayDrops.Reason.HELD;
     }
 
     void close() {

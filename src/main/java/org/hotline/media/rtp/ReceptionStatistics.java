@@ -24,7 +24,12 @@ final class ReceptionStatistics {
     void onPacket(RtpPacket packet, long arrivalNanos, boolean audio) {
         SequenceTracker tracker = sources.get(packet.ssrc());
         if (tracker != null) {
+            long lostBefore = tracker.lost();
             tracker.update(packet.sequenceNumber());
+            long change = tracker.lost() - lostBefore;
+            if (change != 0) {
+                packetsLost += change; // written by the session's loop only: the sum over the sources, kept as it changes
+            }
         } else if (sources.size() < MAX_SOURCES) {
             sources.put(packet.ssrc(), new SequenceTracker(packet.sequenceNumber()));
         }
@@ -36,7 +41,6 @@ final class ReceptionStatistics {
             jitter.update(packet.timestamp(), arrivalNanos);
             jitterMillis = jitter.jitterMillis();
         }
-        packetsLost = sources.values().stream().mapToLong(SequenceTracker::lost).sum();
     }
 
     long packetsLost() {

@@ -14,10 +14,14 @@ import java.util.List;
  */
 public record RelayDelay(long count, long totalNanos, long maxNanos, List<Long> bucketCounts) {
 
-    /** Inclusive upper bounds: 10 µs up to 20 ms (a frame), then everything longer. */
+    /**
+     * Inclusive upper bounds: 10 µs up to 20 ms (a frame), on to 2 s (stalls: a collector pause,
+     * a blocked loop), then everything longer.
+     */
     public static final List<Long> BUCKET_UPPER_BOUNDS_NANOS = List.of(
             10_000L, 20_000L, 50_000L, 100_000L, 200_000L, 500_000L,
-            1_000_000L, 2_000_000L, 5_000_000L, 10_000_000L, 20_000_000L, Long.MAX_VALUE);
+            1_000_000L, 2_000_000L, 5_000_000L, 10_000_000L, 20_000_000L,
+            50_000_000L, 100_000_000L, 200_000_000L, 500_000_000L, 1_000_000_000L, 2_000_000_000L, Long.MAX_VALUE);
 
     public RelayDelay {
         bucketCounts = List.copyOf(bucketCounts);

@@ -1,6 +1,7 @@
 package org.hotline.media.rtp;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * One session's packet counters, kept for the metrics of a later issue, and the delay histogram
@@ -19,7 +20,7 @@ final class RtpCounters {
     private final AtomicLong sendFailures = new AtomicLong();
     private final AtomicLong relayPacketsIn = new AtomicLong();
     private final AtomicLong relayPacketsOut = new AtomicLong();
-    private final AtomicLong relayDropped = new AtomicLong();
+    private final AtomicLongArray relayDropped = new AtomicLongArray(RelayDrops.Reason.values().length);
     private final RelayDelayHistogram relayDelay = new RelayDelayHistogram();
 
     void packetReceived() {
@@ -58,8 +59,8 @@ final class RtpCounters {
         relayPacketsOut.incrementAndGet();
     }
 
-    void relayDropped() {
-        relayDropped.incrementAndGet();
+    void relayDropped(RelayDrops.Reason reason) {
+        relayDropped.incrementAndGet(reason.ordinal());
     }
 
     RelayDelayHistogram relayDelay() {
@@ -70,6 +71,10 @@ final class RtpCounters {
         return new RtpStatistics(packetsReceived.get(), packetsSent.get(), packetsLost, interarrivalJitterMs,
                 malformedDropped.get(), foreignSourceDropped.get(), unexpectedPayloadTypeDropped.get(),
                 rtcpPacketsReceived.get(), sendFailures.get(), relayPacketsIn.get(), relayPacketsOut.get(),
-                relayDropped.get());
+                new RelayDrops(relayDropped.get(RelayDrops.Reason.TARGET_CLOSED.ordinal()),
+                        relayDropped.get(RelayDrops.Reason.NOT_RELAYING.ordinal()),
+                        relayDropped.get(RelayDrops.Reason.HELD.ordinal()),
+                        relayDropped.get(RelayDrops.Reason.NO_PEER.ordinal()),
+                        relayDropped.get(RelayDrops.Reason.EVENT_NOT_NEGOTIATED.ordinal())));
     }
 }

@@ -16,8 +16,7 @@ package org.hotline.media.rtp;
  * @param relayPacketsIn packets of a relay source handed to this session to send (audio and
  *     telephone-events); each is either sent or dropped: in = out + dropped, once settled
  * @param relayPacketsOut relayed packets this session sent (also counted in packetsSent)
- * @param relayDropped relayed packets not sent: telephone-events the peer did not negotiate, the
- *     peer on hold or not yet known, packets of a source the session no longer relays
+ * @param relayDrops relayed packets not sent, by reason ({@link RelayDrops})
  */
 public record RtpStatistics(
         long packetsReceived,
@@ -31,5 +30,10 @@ public record RtpStatistics(
         long sendFailures,
         long relayPacketsIn,
         long relayPacketsOut,
-        long relayDropped) {
+        RelayDrops relayDrops) {
+
+    /** Relayed packets not sent, all reasons. */
+    public long relayDropped() {
+        return relayDrops.total();
+    }
 }

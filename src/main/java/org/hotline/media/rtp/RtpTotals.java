@@ -13,8 +13,12 @@ package org.hotline.media.rtp;
  */
 public record RtpTotals(long sessionsOpened, long sessionsClosed, RtpStatistics packets, RelayDelay relayDelay) {
 
-    /** Relayed packets handed to a target that it did not send (see {@link RtpStatistics#relayDropped()}). */
+    /**
+     * Relayed packets handed to a target that it neither sent nor dropped for a reason of
+     * {@link RelayDrops}: packets the relay lost. Zero once settled (a packet being sent while the
+     * totals are read may show for an instant).
+     */
     public long relayLost() {
-        return packets.relayPacketsIn() - packets.relayPacketsOut();
+        return packets.relayPacketsIn() - packets.relayPacketsOut() - packets.relayDropped();
     }
 }

@@ -49,19 +49,21 @@ final class RtpTotalsAccumulator {
     }
 
     static RtpStatistics sum(List<RtpStatistics> all) {
-        long[] fields = new long[11];
+        long[] fields = new long[10];
+        RelayDrops drops = RelayDrops.NONE;
         double jitter = 0;
         for (RtpStatistics s : all) {
             long[] values = {s.packetsReceived(), s.packetsSent(), s.packetsLost(), s.malformedDropped(),
                 s.foreignSourceDropped(), s.unexpectedPayloadTypeDropped(), s.rtcpPacketsReceived(), s.sendFailures(),
-                s.relayPacketsIn(), s.relayPacketsOut(), s.relayDropped()};
+                s.relayPacketsIn(), s.relayPacketsOut()};
             for (int i = 0; i < fields.length; i++) {
                 fields[i] += values[i];
             }
+            drops = drops.plus(s.relayDrops());
             jitter = Math.max(jitter, s.interarrivalJitterMs());
         }
         return new RtpStatistics(fields[0], fields[1], fields[2], jitter, fields[3], fields[4], fields[5], fields[6],
-                fields[7], fields[8], fields[9], fields[10]);
+                fields[7], fields[8], fields[9], drops);
     }
 
     static RelayDelay merge(List<RelayDelay> all) {

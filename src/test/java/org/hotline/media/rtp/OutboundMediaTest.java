@@ -49,6 +49,7 @@ class OutboundMediaTest {
 
         assertNull(channel.readOutbound());
         assertEquals(List.of(1L, 0L, 1L), relayCounts());
+        assertEquals(new RelayDrops(0, 0, 0, 1, 0), drops());
     }
 
     @Test
@@ -70,6 +71,7 @@ class OutboundMediaTest {
 
         assertNull(channel.readOutbound(), "nothing else was sent");
         assertEquals(List.of(4L, 2L, 2L), relayCounts());
+        assertEquals(new RelayDrops(0, 1, 1, 0, 0), drops(), "one of the former source, one on hold");
         assertEquals((fromCaller.sequenceNumber() + 1) & 0xFFFF, fromOther.sequenceNumber());
         assertTrue(fromOther.marker(), "a new source, and after the hold");
         assertEquals(0xBEEF, fromOther.ssrc());
@@ -84,7 +86,22 @@ class OutboundMediaTest {
 
         assertNull(channel.readOutbound());
         assertEquals(List.of(1L, 0L, 1L), relayCounts());
+        assertEquals(new RelayDrops(0, 1, 0, 0, 0), drops());
         assertFalse(counters.relayDelay().snapshot().count() > 0);
+    }
+
+    @Test
+    void countsPacketsInFlightAtCloseAsDroppedForTheClosedTarget() {
+        connect();
+        sent();
+        outbound.startRelay(caller);
+        outbound.close();
+
+        outbound.sendRelayed(audio(caller, 1), System.nanoTime());
+
+        assertNull(channel.readOutbound());
+        assertEquals(new RelayDrops(1, 0, 0, 0, 0), drops());
+        assertEquals(List.of(1L, 0L, 1L), relayCounts());
     }
 
     private void connect() {
@@ -102,6 +119,10 @@ class OutboundMediaTest {
         } finally {
             datagram.release();
         }
+    }
+
+    private RelayDrops drops() {
+        return counters.snapshot(0, 0).relayDrops();
     }
 
     private List<Long> relayCounts() {

@@ -28,13 +28,18 @@ class RelayDelayTest {
     }
 
     @Test
-    void anythingBeyondAFrameLandsInTheLastBucket() {
-        histogram.record(1_000_000_000L);
+    void stallsGetTheirOwnBucketsUpToTwoSecondsAndAnythingLongerTheLast() {
+        histogram.record(30_000_000L);
+        histogram.record(1_500_000_000L);
+        histogram.record(3_000_000_000L);
         histogram.record(-1);
 
         RelayDelay delay = histogram.snapshot();
 
+        assertEquals(1, delay.bucketCounts().get(RelayDelay.BUCKET_UPPER_BOUNDS_NANOS.indexOf(50_000_000L)));
+        assertEquals(1, delay.bucketCounts().get(RelayDelay.BUCKET_UPPER_BOUNDS_NANOS.indexOf(2_000_000_000L)));
         assertEquals(1, delay.bucketCounts().getLast());
+        assertEquals(Long.MAX_VALUE, delay.quantileUpperBoundNanos(1.0), "the open bucket has no bound");
         assertEquals(1, delay.bucketCounts().getFirst(), "a negative delay (clock skew) counts as zero");
     }
 

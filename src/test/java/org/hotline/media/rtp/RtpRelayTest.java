@@ -186,7 +186,8 @@ class RtpRelayTest {
             assertEquals(agent.ssrc(), packet.ssrc());
         }
         Await.until("the events counted as dropped where not negotiated",
-                () -> noEvents.statistics().relayDropped() == 10);
+                () -> noEvents.statistics().relayDrops().eventNotNegotiated() == 10);
+        assertEquals(10, noEvents.statistics().relayDropped(), "no other reason");
         assertEquals(0, noEvents.statistics().relayPacketsOut());
         assertTrue(Tone.isSilence(c.receive().packet()), "the target without events keeps its own clock");
         assertTrue(digits.isEmpty(), "one digit");

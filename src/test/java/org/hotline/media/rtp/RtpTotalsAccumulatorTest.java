@@ -10,10 +10,10 @@ class RtpTotalsAccumulatorTest {
 
     @Test
     void addsCountersFieldByFieldAndKeepsTheLargestJitter() {
-        RtpStatistics one = new RtpStatistics(1, 2, 3, 4.5, 5, 6, 7, 8, 9, 10, 11, 12);
-        RtpStatistics two = new RtpStatistics(10, 20, 30, 1.5, 50, 60, 70, 80, 90, 100, 110, 120);
+        RtpStatistics one = new RtpStatistics(1, 2, 3, 4.5, 5, 6, 7, 8, 9, 10, 11, new RelayDrops(1, 2, 3, 4, 5));
+        RtpStatistics two = new RtpStatistics(10, 20, 30, 1.5, 50, 60, 70, 80, 90, 100, 110, new RelayDrops(10, 20, 30, 40, 50));
 
-        assertEquals(new RtpStatistics(11, 22, 33, 4.5, 55, 66, 77, 88, 99, 110, 121, 132),
+        assertEquals(new RtpStatistics(11, 22, 33, 4.5, 55, 66, 77, 88, 99, 110, 121, new RelayDrops(11, 22, 33, 44, 55)),
                 RtpTotalsAccumulator.sum(List.of(one, two)));
     }
 
