@@ -16,7 +16,10 @@ class AgiFeatureCodeTest {
             site.play(AsteriskSite.transcript("feature-ready.agi", Map.of())).get();
 
             site.awaitAgents("\"status\":\"AVAILABLE\"");
-            assertTrue(site.agents().contains("\"reachable\":true"), site.agents());
+            // reachability comes from the AMI endpoint list, read on its own connection: awaited, not raced
+            site.awaitAgents("\"reachable\":true");
+            assertTrue(site.agents().contains("\"workNumber\":\"1001\",\"displayName\":\"Demo Agent 1001\",\"status\":\"AVAILABLE\""),
+                    site.agents());
         }
     }
 }
