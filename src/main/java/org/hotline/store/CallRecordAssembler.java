@@ -117,6 +117,7 @@ final class CallRecordAssembler {
             case CallEvent.QueueNotServed e -> left(draft, CallOutcome.NOT_SERVED, e.waited());
             case CallEvent.QueueLeft e -> draft.outcome = draft.outcome != null ? draft.outcome : queueOutcome(e.outcome());
             case CallEvent.SurveyAnswered e -> draft.surveyScore = e.score();
+            case CallEvent.CallbackFinished e -> draft.callbackOutcome = callbackOutcome(e.outcome()); // rule R12
             case CallEvent.Ended e -> {
                 draft.resume(e.at());
                 draft.endedAt = e.at();
@@ -144,6 +145,11 @@ final class CallRecordAssembler {
             }
         }
         return null;
+    }
+
+    /** A callback's {@code CallbackFinished} outcome (COMPLETED or GAVE_UP) as its record's outcome. */
+    private static CallOutcome callbackOutcome(String outcome) {
+        return "COMPLETED".equals(outcome) ? CallOutcome.CALLBACK_SERVED : CallOutcome.CALLBACK_GAVE_UP;
     }
 
     private static void connected(CallDraft draft, CallEvent.AgentConnected e) {
