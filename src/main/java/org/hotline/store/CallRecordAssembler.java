@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hotline.acd.AcdEvent;
 import org.hotline.acd.AgentState;
+import org.hotline.acd.CallbackEntry;
 import org.hotline.event.CallEvent;
 
 /**
@@ -44,13 +45,14 @@ final class CallRecordAssembler {
         this.log = log;
     }
 
-    /** Takes one queued item: a call event, an ACD event, a recording notice or a ready write. */
+    /** Takes one queued item: a call event, an ACD event, a recording notice, a callback's entry or a ready write. */
     void accept(Object item) {
         switch (item) {
             case CallEvent event -> onCallEvent(event);
             case AcdEvent event -> onAcdEvent(event);
             case RecordingNotice notice -> onRecording(notice);
             case StoreWrite write -> pending.add(write);
+            case CallbackEntry callback -> pending.add(new StoreWrite.PutCallback(callback, runId)); // rule R12
             default -> throw new IllegalArgumentException("not a store item: " + item);
         }
     }
