@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -128,7 +130,7 @@ final class Callbacks {
      * (their priority and first entry time, so callers who came later stay behind them), with their
      * attempts and next-attempt time, and returns those now waiting, for the front to place. One
      * whose queue is no longer configured is logged and left pending in the ledger (an operator may
-     * add the queue back); one already here is skipped; one for a number already waiting is merged
+     * add the queue back); one already here (or listed twice) is skipped; one for a number already waiting is merged
      * into that callback, which keeps the better place (the ledger marks it MERGED).
      */
     List<CallbackEntry> restore(List<CallbackEntry> entries, Instant now) {
@@ -137,8 +139,9 @@ final class Callbacks {
                         .thenComparing(CallbackEntry::requestedAt))
                 .toList();
         List<CallbackEntry> restored = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (CallbackEntry entry : inTurn) {
-            if (byId.containsKey(entry.callbackId())) {
+            if (byId.containsKey(entry.callbackId()) || !seen.add(entry.callbackId())) {
                 continue;
             }
             if (!policies.containsKey(entry.queue())) {
