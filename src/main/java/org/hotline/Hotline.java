@@ -214,7 +214,7 @@ public final class Hotline implements AutoCloseable {
         // Rule R12: callbacks an earlier run left pending go back in line once the trunk is up and the database read.
         store.pendingCallbacks().thenAccept(queues::restoreCallbacks);
         // Rule R15: expired recordings are deleted daily off-peak, on the job's own thread.
-        RetentionJob retention = RetentionJob.start(config, store, clock);
+        RetentionJob retention = RetentionJob.start(config, store, clock, messages.hold()); // a message's audio is held until handled
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");
