@@ -34,10 +34,4 @@ public record CallbackEntry(String callbackId, String requestedBy, String queue,
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         Objects.requireNonNull(status, "status");
     }
-
-    /** The same callback, now {@code next} (its end, or another place or attempt while PENDING). */
-    public CallbackEntry with(CallbackStatus next, Instant at) {
-        return new CallbackEntry(callbackId, requestedBy, queue, number, language, priority, placeAt, requestedAt,
-                attempts, nextAttemptAt, next, mergedInto, at);
-    }
 }
