@@ -155,7 +155,7 @@ public final class Hotline implements AutoCloseable {
             store.keeper().onEvent(event);
         };
         AcdDriver acd = new AcdDriver(AcdConfigMapping.setup(config), clock, new SingleThreadSerialExecutor(),
-                metrics.acdEvents(new AcdEventRouter(events, agentEvents)));
+                metrics.acdEvents(new AcdEventRouter(events, agentEvents)), store.keeper()); // rule R12: callbacks kept
         TrunkRoute trunk = TrunkRoute.of(config.trunk()); // rules R12, R19: bound to the SIP stack when it starts
         AcdQueueGateway queues = new AcdQueueGateway(acd, AcdConfigMapping.directory(config),
                 config.service().defaultLanguage(), clock, events, trunk, CallbackSettings.of(config.callback()));
@@ -216,8 +216,10 @@ public final class Hotline implements AutoCloseable {
             store.close();
             throw e;
         }
+        // Rule R12: callbacks an earlier run left pending go back in line once the trunk is up and the database read.
+        store.pendingCallbacks().thenAccept(queues::restoreCallbacks);
         // Rule R15: expired recordings are deleted daily off-peak, on the job's own thread.
-        RetentionJob retention = RetentionJob.start(config, store, clock);
+        RetentionJob retention = RetentionJob.start(config, store, clock, messages.hold()); // a message's audio is held until handled
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())
                 .addKeyValue("numbers", config.service().numbers()).addKeyValue("httpPort", http.port())
                 .log("Hotline is answering");

@@ -44,6 +44,11 @@ public final class AcdEngine {
     private final Dispatcher dispatcher;
 
     public AcdEngine(AcdSetup setup, Clock clock, AcdActions actions, AcdEventListener events) {
+        this(setup, clock, actions, events, CallbackLedger.NONE);
+    }
+
+    /** @param ledger where queued callbacks are kept across restarts (rule R12) */
+    public AcdEngine(AcdSetup setup, Clock clock, AcdActions actions, AcdEventListener events, CallbackLedger ledger) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timeZone = setup.timeZone();
         this.policies = setup.queuesByName();
@@ -52,7 +57,7 @@ public final class AcdEngine {
         this.board = new AgentBoard(setup.agents(), now, today(now), events);
         this.desk = new AgentDesk(board, events);
         this.dispatcher = new Dispatcher(policies, board, desk, handleTimes, Objects.requireNonNull(actions, "actions"),
-                events, setup.callbacks());
+                events, setup.callbacks(), Objects.requireNonNull(ledger, "ledger"));
     }
 
     /** A caller asks for an agent of {@code queue}; a higher {@code priority} is served first. */
@@ -186,10 +191,26 @@ public final class AcdEngine {
      * into that callback. Empty if the caller is no longer waiting (connected meanwhile).
      */
     public Optional<CallbackTicket> callbackRequested(String callId, String number) {
+        return callbackRequested(callId, number, null);
+    }
+
+    /** As {@link #callbackRequested(String, String)}; {@code language}: what the customer will hear (kept in the ledger). */
+    public Optional<CallbackTicket> callbackRequested(String callId, String number, String language) {
         Instant now = begin();
-        Optional<CallbackTicket> ticket = dispatcher.requestCallback(callId, number, now);
+        Optional<CallbackTicket> ticket = dispatcher.requestCallback(callId, number, language, now);
         advance(now);
         return ticket;
+    }
+
+    /**
+     * Rule R12 after a restart: the callbacks an earlier run left pending go back in their places
+     * (see {@link Callbacks#restore}); returns those now waiting, which the front places as usual.
+     */
+    public List<CallbackEntry> restoreCallbacks(List<CallbackEntry> pending) {
+        Instant now = begin();
+        List<CallbackEntry> restored = dispatcher.callbacks().restore(pending, now);
+        advance(now);
+        return restored;
     }
 
     /**
@@ -207,10 +228,15 @@ public final class AcdEngine {
         return verdict;
     }
 
-    /** The callback is over (its customer was served, or its front gave it up): forgotten. */
+    /** The callback is over, its customer served: forgotten (the ledger says COMPLETED). */
     public void callbackFinished(String callbackId) {
+        callbackFinished(callbackId, CallbackStatus.COMPLETED);
+    }
+
+    /** The callback is over: COMPLETED (its customer was served) or GAVE_UP (its front gave it up); forgotten. */
+    public void callbackFinished(String callbackId, CallbackStatus end) {
         Instant now = begin();
-        dispatcher.callbacks().finished(callbackId);
+        dispatcher.callbacks().finished(callbackId, end, now);
         advance(now);
     }
 

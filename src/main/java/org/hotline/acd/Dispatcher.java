@@ -51,14 +51,14 @@ final class Dispatcher {
     private final Callbacks callbacks;
 
     Dispatcher(Map<String, QueuePolicy> policies, AgentBoard board, AgentDesk desk, HandleTimes handleTimes,
-            AcdActions actions, AcdEventListener events, CallbackPolicy callbackPolicy) {
+            AcdActions actions, AcdEventListener events, CallbackPolicy callbackPolicy, CallbackLedger ledger) {
         this.policies = Map.copyOf(policies);
         this.board = board;
         this.desk = desk;
         this.handleTimes = handleTimes;
         this.actions = actions;
         this.events = events;
-        this.callbacks = new Callbacks(this.policies, callbackPolicy, room, actions, this::expectedWait);
+        this.callbacks = new Callbacks(this.policies, callbackPolicy, room, actions, this::expectedWait, ledger);
         policies.forEach((name, policy) -> strategies.put(name, policy.strategy().routing()));
     }
 
@@ -71,7 +71,7 @@ final class Dispatcher {
      * place (offers ringing for them are withdrawn); empty if the caller is no longer waiting (an
      * agent answered meanwhile), so the caller stays where they are.
      */
-    Optional<CallbackTicket> requestCallback(String callId, String number, Instant now) {
+    Optional<CallbackTicket> requestCallback(String callId, String number, String language, Instant now) {
         Optional<WaitingCaller> found = room.find(callId).filter(caller -> !caller.isCallback());
         if (found.isEmpty()) {
             return Optional.empty();
@@ -83,7 +83,7 @@ final class Dispatcher {
         }
         room.remove(caller);
         cancel(callId, legs, CancelCause.CALLER_LEFT, now);
-        return Optional.of(callbacks.request(caller, number, now));
+        return Optional.of(callbacks.request(caller, number, language, now));
     }
 
     void join(String callId, String queue, int priority, Optional<String> preferredAgent, Instant now) {

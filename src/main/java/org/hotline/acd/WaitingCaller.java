@@ -63,6 +63,15 @@ final class WaitingCaller {
                 notBefore);
     }
 
+    /**
+     * Rule R12 after a restart: a callback back in the place it held (priority, first entry time),
+     * {@code arrival} ordering it among callers who entered at the same instant.
+     */
+    static WaitingCaller restoredCallback(String callbackId, String queue, int priority, Instant enteredAt, long arrival,
+            Instant notBefore) {
+        return new WaitingCaller(callbackId, queue, priority, enteredAt, arrival, true, notBefore);
+    }
+
     boolean isCallback() {
         return callback;
     }

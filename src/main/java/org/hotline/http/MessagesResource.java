@@ -20,9 +20,13 @@ import org.hotline.message.MessageBox;
  *
  * <pre>
  *   GET /api/messages                      200 {"messages": [{"id", "callId", "caller", "at", "reason", "queue",
- *                                              "state", "lengthSeconds", "endedBy", "speech", "assignee", ...}]}, newest first
+ *                                              "state", "lengthSeconds", "endedBy", "speech", "assignee", ..., "handledBy",
+ *                                              "handledAt", "audio"}]}, newest first; audio RECORDING, AVAILABLE, DELETED, NONE
  *   PUT /api/messages/{id}/assignee        {"agent": "1001"}: 200 the message; 404 no such message or agent; 400
+ *   PUT /api/messages/{id}/handled         200 the message, handled by the user (its audio may now expire); 404
  * </pre>
+ * A message's audio is kept until it is handled, whatever its age (rule R20); then retention (rule
+ * R15) may delete it, and the listing says {@code audio: DELETED} (the audio answers 410).
  */
 public final class MessagesResource {
 
@@ -46,16 +50,26 @@ public final class MessagesResource {
                         (request, user) -> ApiResponse.ok(Map.of("messages",
                                 box.list().stream().map(MessageView::of).toList())))),
                 Route.put("/api/messages/{id}/assignee", access.guard(ApiAccess.SUPERVISORS, "assign-message",
-                        (request, user) -> assign(request))));
+                        (request, user) -> assign(request))),
+                Route.put("/api/messages/{id}/handled", access.guard(ApiAccess.SUPERVISORS, "handle-message",
+                        (request, user) -> box.handle(request.parameters().get("id"), user.name(), clock.instant())
+                                .map(message -> ApiResponse.ok(MessageView.of(message)))
+                                .orElseGet(() -> ApiResponse.error(404, "no message " + request.parameters().get("id"),
+                                        null)))));
     }
 
     /** One message as the API shows it. */
     record MessageView(String id, String callId, String caller, String at, String reason, String queue, String state,
-            double lengthSeconds, String endedBy, boolean speech, String sha256, String assignee, String assignedAt) {
+            double lengthSeconds, String endedBy, boolean speech, String sha256, String assignee, String assignedAt,
+            String handledBy, String handledAt, String audio) {
         static MessageView of(Message m) {
             return new MessageView(m.id(), m.callId(), m.caller(), m.at().toString(), m.reason().name(), m.queue(),
                     m.state().name(), m.length().toMillis() / 1000.0, m.endedBy(), m.speech(), m.sha256(), m.assignee(),
-                    m.assignedAt() == null ? null : m.assignedAt().toString());
+                    text(m.assignedAt()), m.handledBy(), text(m.handledAt()), m.audio().name());
+        }
+
+        private static String text(java.time.Instant at) {
+            return at == null ? null : at.toString();
         }
     }
 

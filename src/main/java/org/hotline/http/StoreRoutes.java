@@ -12,8 +12,8 @@ import org.hotline.store.Store;
 
 /**
  * The routes of issue 4 in one list for the composition root: call records and the event log
- * ({@link StoreResource}), QA's sheet and sample ({@link QaResource}) and recordings
- * ({@link RecordingResource}), all behind {@link ApiAccess} with the store's audit trail.
+ * ({@link StoreResource}), QA's sheet and sample ({@link QaResource}), recordings
+ * ({@link RecordingResource}) and the pending callbacks ({@link CallbacksResource}), all behind {@link ApiAccess} with the store's audit trail.
  */
 public final class StoreRoutes {
 
@@ -28,6 +28,7 @@ public final class StoreRoutes {
         List<Route> routes = new ArrayList<>(new StoreResource(store.calls(), access, zone, clock).routes());
         routes.addAll(new QaResource(sampling, sheet, access).routes());
         routes.addAll(new RecordingResource(store.calls(), store.qa(), sheet, access, clock).routes());
+        routes.addAll(new CallbacksResource(store.callbacks()::pending, access).routes()); // rule R12
         return List.copyOf(routes);
     }
 }

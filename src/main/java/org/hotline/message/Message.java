@@ -24,12 +24,35 @@ import org.hotline.call.MessageTaking;
  * @param sha256     of the finished WAV, or null
  * @param assignee   the agent who is to call back, or null
  * @param assignedAt when it was assigned, or null
+ * @param handledBy  who marked it handled (the caller was called back or it needed nothing), or null
+ * @param handledAt  when, or null: until then retention keeps its audio (rule R20: nothing a caller said is lost)
+ * @param audioDeletedAt when retention deleted its audio (rule R15), or null while it is kept
  */
 public record Message(String id, String callId, String caller, Instant at, MessageTaking.Reason reason, String queue,
         State state, Duration length, String endedBy, boolean speech, Path file, String sha256, String assignee,
-        Instant assignedAt) {
+        Instant assignedAt, String handledBy, Instant handledAt, Instant audioDeletedAt) {
 
     public enum State { RECORDING, SAVED, FAILED }
+
+    /** Whether its audio can be heard, as the listing says it. */
+    public enum Audio {
+        /** Still being recorded. */
+        RECORDING,
+        /** Kept: {@code GET /api/recordings/{id}/audio}. */
+        AVAILABLE,
+        /** Deleted by retention once the message was handled (the audio answers 410). */
+        DELETED,
+        /** The recording failed; there is none. */
+        NONE
+    }
+
+    /** As a message was before handling and retention (the record's first shape). */
+    public Message(String id, String callId, String caller, Instant at, MessageTaking.Reason reason, String queue,
+            State state, Duration length, String endedBy, boolean speech, Path file, String sha256, String assignee,
+            Instant assignedAt) {
+        this(id, callId, caller, at, reason, queue, state, length, endedBy, speech, file, sha256, assignee, assignedAt,
+                null, null, null);
+    }
 
     public Message {
         Objects.requireNonNull(id, "id");
@@ -48,15 +71,41 @@ public record Message(String id, String callId, String caller, Instant at, Messa
 
     Message saved(Duration recorded, String ended, boolean heard, Path wav, String hash) {
         return new Message(id, callId, caller, at, reason, queue, State.SAVED, recorded, ended, heard, wav, hash, assignee,
-                assignedAt);
+                assignedAt, handledBy, handledAt, audioDeletedAt);
     }
 
     Message failed(String ended) {
         return new Message(id, callId, caller, at, reason, queue, State.FAILED, length, ended, speech, file, sha256,
-                assignee, assignedAt);
+                assignee, assignedAt, handledBy, handledAt, audioDeletedAt);
     }
 
     Message assignedTo(String agent, Instant when) {
-        return new Message(id, callId, caller, at, reason, queue, state, length, endedBy, speech, file, sha256, agent, when);
+        return new Message(id, callId, caller, at, reason, queue, state, length, endedBy, speech, file, sha256, agent, when,
+                handledBy, handledAt, audioDeletedAt);
+    }
+
+    Message handled(String by, Instant when) {
+        return new Message(id, callId, caller, at, reason, queue, state, length, endedBy, speech, file, sha256, assignee,
+                assignedAt, by, when, audioDeletedAt);
+    }
+
+    Message audioDeleted(Instant when) {
+        return new Message(id, callId, caller, at, reason, queue, state, length, endedBy, speech, file, sha256, assignee,
+                assignedAt, handledBy, handledAt, when);
+    }
+
+    public boolean isHandled() {
+        return handledAt != null;
+    }
+
+    public Audio audio() {
+        if (audioDeletedAt != null) {
+            return Audio.DELETED;
+        }
+        return switch (state) {
+            case RECORDING -> Audio.RECORDING;
+            case SAVED -> Audio.AVAILABLE;
+            case FAILED -> file == null ? Audio.NONE : Audio.AVAILABLE;
+        };
     }
 }

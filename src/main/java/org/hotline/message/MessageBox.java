@@ -16,7 +16,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hotline.call.MessageTaking;
 import org.hotline.config.ConfigException;
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * one small JSON file per message under {@code <messages.directory>/index/<id>.msg}, written to a
  * temporary file, forced and renamed over the old one, so a crash leaves the old or the new
  * version. Read back at start-up; a message still RECORDING then is completed from its repaired
- * recording ({@link #repaired}). Assigning one to an agent makes it that agent's callback task.
+ * recording ({@link #repaired}). Assigning one to an agent makes it that agent's callback task;
+ * marking it handled lets retention delete its audio (until then it is held), and the box then
+ * notes the audio is gone.
  *
  * <p>Thread-safe: calls' threads add and complete messages, HTTP requests read and assign them;
  * each file is written under the map's per-key lock.
@@ -78,6 +82,27 @@ public final class MessageBox {
         return Optional.ofNullable(messages.computeIfPresent(id, (key, message) -> store(message.assignedTo(agent, at))));
     }
 
+    /** Marks the message handled by {@code user} (its callback done); from then retention may delete its audio. */
+    public Optional<Message> handle(String id, String user, Instant at) {
+        return Optional.ofNullable(messages.computeIfPresent(id, (key, message) -> message.isHandled() ? message
+                : store(message.handled(user, at))));
+    }
+
+    /**
+     * The ids of messages not yet handled: their recordings are kept whatever their age (rule R20,
+     * like a complaint's under rule R15).
+     */
+    public Set<String> unhandled() {
+        return messages.values().stream().filter(message -> !message.isHandled()).map(Message::id)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Retention deleted the recording {@code id}; if it is a message's, the listing says its audio is gone. */
+    public void audioDeleted(String id, Instant at) {
+        messages.computeIfPresent(id, (key, message) -> message.audioDeletedAt() != null ? message
+                : store(message.audioDeleted(at)));
+    }
+
     /** Records a new or changed message. */
     void put(Message message) {
         messages.compute(message.id(), (key, old) -> store(message));
@@ -121,8 +146,14 @@ public final class MessageBox {
                 .put("reason", m.reason().name()).put("queue", m.queue()).put("state", m.state().name())
                 .put("lengthMs", m.length().toMillis()).put("endedBy", m.endedBy()).put("speech", m.speech())
                 .put("file", m.file() == null ? null : m.file().toString()).put("sha256", m.sha256())
-                .put("assignee", m.assignee()).put("assignedAt", m.assignedAt() == null ? null : m.assignedAt().toString());
+                .put("assignee", m.assignee()).put("assignedAt", instant(m.assignedAt()))
+                .put("handledBy", m.handledBy()).put("handledAt", instant(m.handledAt()))
+                .put("audioDeletedAt", instant(m.audioDeletedAt()));
         return node;
+    }
+
+    private static String instant(Instant at) {
+        return at == null ? null : at.toString();
     }
 
     private static Message fromJson(JsonNode n) {
@@ -131,7 +162,11 @@ public final class MessageBox {
                 text(n, "queue"), Message.State.valueOf(n.path("state").asText()),
                 Duration.ofMillis(n.path("lengthMs").asLong()), text(n, "endedBy"), n.path("speech").asBoolean(),
                 Optional.ofNullable(text(n, "file")).map(Path::of).orElse(null), text(n, "sha256"), text(n, "assignee"),
-                Optional.ofNullable(text(n, "assignedAt")).map(Instant::parse).orElse(null));
+                instant(n, "assignedAt"), text(n, "handledBy"), instant(n, "handledAt"), instant(n, "audioDeletedAt"));
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        return Optional.ofNullable(text(node, field)).map(Instant::parse).orElse(null);
     }
 
     private static String text(JsonNode node, String field) {

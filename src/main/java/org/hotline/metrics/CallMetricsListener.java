@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hotline.acd.CallbackTicket;
 import org.hotline.event.CallEvent;
 import org.hotline.event.CallEventListener;
 
@@ -73,7 +74,16 @@ public final class CallMetricsListener implements CallEventListener {
         }
     }
 
+    /**
+     * A caller's stay ends answered; a callback's agent connection (rule R12) is not a stay's outcome:
+     * it is an attempt, counted by its result ({@code CallbackAttempted}), and the callback's end is
+     * completed or gave_up ({@code CallbackFinished}), so a callback retried three times is never
+     * three answered calls, nor its wait (from the original caller's entry) a service-level sample.
+     */
     private void connected(CallEvent.AgentConnected event) {
+        if (CallbackTicket.isCallbackId(event.callId())) {
+            return;
+        }
         catalog.queueOutcome(event.queue(), QueueOutcome.ANSWERED, event.waited());
         boolean within = settings.target(event.queue()).map(target -> target.withinServiceLevel(event.waited()))
                 .orElse(false);

@@ -52,11 +52,16 @@ public final class RetentionJob implements AutoCloseable {
 
     /** The job over the store as configured, started. */
     public static RetentionJob start(HotlineConfig config, Store store, Clock clock) {
+        return start(config, store, clock, RetentionHold.NONE);
+    }
+
+    /** As {@link #start(HotlineConfig, Store, Clock)}; {@code hold}: recordings kept whatever their age (messages). */
+    public static RetentionJob start(HotlineConfig config, Store store, Clock clock, RetentionHold hold) {
         ZoneId zone = config.service().timeZone();
         QaService qa = new QaService(store.calls(), store.qa(),
                 new QaSampler(config.qa().samplesPerAgentPerWeek(), config.qa().seed()), zone, clock);
         RetentionPass pass = new RetentionPass(store.retention(), new QaReview(store.retention(), qa), store.keeper(),
-                config.recording().retention(), clock);
+                config.recording().retention(), clock, hold);
         return new RetentionJob(pass, config.recording().retentionRunsAt(), zone, clock, MAX_NAP).start();
     }
 

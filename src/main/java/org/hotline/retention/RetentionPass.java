@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One retention pass (rule R15): deletes the WAV and sidecar of every finished recording older than
- * {@code recording.retention}, except complaints' and those under QA review, marks its row
+ * {@code recording.retention}, except complaints', those under QA review and those the
+ * {@link RetentionHold} keeps (a message not yet handled), marks its row
  * {@code DELETED} and writes an audit line. Files go first and the row after, so a pass cut short
  * leaves a row the next pass marks (its file already missing). Nothing is deleted while the
  * database is away: complaints cannot be checked then. A file that cannot be deleted is logged and
@@ -41,9 +42,17 @@ public final class RetentionPass {
     private final RecordKeeper audit;
     private final RecordingRetention retention;
     private final Clock clock;
+    private final RetentionHold hold;
 
     public RetentionPass(JdbcRetentionStore store, QaReview review, RecordKeeper audit, RecordingRetention retention,
             Clock clock) {
+        this(store, review, audit, retention, clock, RetentionHold.NONE);
+    }
+
+    /** @param hold recordings kept whatever their age (messages not yet handled), told of each deletion */
+    public RetentionPass(JdbcRetentionStore store, QaReview review, RecordKeeper audit, RecordingRetention retention,
+            Clock clock, RetentionHold hold) {
+        this.hold = hold;
         this.store = store;
         this.review = review;
         this.audit = audit;
@@ -54,8 +63,16 @@ public final class RetentionPass {
     /** How a pass ended. */
     public enum Outcome { DONE, KEEP_FOREVER, DATABASE_AWAY, STOPPED }
 
-    /** What a pass did: recordings deleted, kept under review, and deletions that failed (retried next pass). */
-    public record Report(Outcome outcome, int deleted, int keptUnderReview, int failed) {
+    /**
+     * What a pass did: recordings deleted, kept under review, deletions that failed (retried next
+     * pass), and recordings kept by the {@link RetentionHold} (messages not yet handled).
+     */
+    public record Report(Outcome outcome, int deleted, int keptUnderReview, int failed, int held) {
+
+        /** A report of a pass that held nothing back for the {@link RetentionHold}. */
+        public Report(Outcome outcome, int deleted, int keptUnderReview, int failed) {
+            this(outcome, deleted, keptUnderReview, failed, 0);
+        }
 
         static Report of(Outcome outcome) {
             return new Report(outcome, 0, 0, 0);
@@ -90,12 +107,18 @@ public final class RetentionPass {
         int deleted = 0;
         int kept = 0;
         int failed = 0;
+        int held = 0;
+        Set<String> holding = expired.isEmpty() ? Set.of() : hold.heldRecordings();
         for (JdbcRetentionStore.Expired recording : expired) {
             if (stopping.getAsBoolean()) {
-                return new Report(Outcome.STOPPED, deleted, kept, failed);
+                return new Report(Outcome.STOPPED, deleted, kept, failed, held);
             }
             if (underReview.contains(recording.callId())) {
                 kept++;
+                continue;
+            }
+            if (holding.contains(recording.recordingId())) {
+                held++; // a message not yet handled: what the caller said is kept (rule R20)
                 continue;
             }
             try {
@@ -109,12 +132,22 @@ public final class RetentionPass {
             } catch (StoreUnavailableException e) {
                 log.atWarn().addKeyValue("callId", recording.callId()).addKeyValue("recordingId", recording.recordingId())
                         .setCause(e).log("retention stopped: the database went away; the next pass goes on");
-                return new Report(Outcome.DATABASE_AWAY, deleted, kept, failed);
+                return new Report(Outcome.DATABASE_AWAY, deleted, kept, failed, held);
             }
         }
         log.atInfo().addKeyValue("deleted", deleted).addKeyValue("keptUnderReview", kept).addKeyValue("failed", failed)
-                .addKeyValue("retention", retention).log("retention pass done");
-        return new Report(Outcome.DONE, deleted, kept, failed);
+                .addKeyValue("held", held).addKeyValue("retention", retention).log("retention pass done");
+        return new Report(Outcome.DONE, deleted, kept, failed, held);
+    }
+
+    /** A holder's failure to take the news is logged; the deletion stands (the audio answers 410 anyway). */
+    private void tellDeleted(JdbcRetentionStore.Expired recording, Instant now) {
+        try {
+            hold.deleted(recording.recordingId(), now);
+        } catch (RuntimeException e) {
+            log.atError().addKeyValue("callId", recording.callId()).addKeyValue("recordingId", recording.recordingId())
+                    .setCause(e).log("cannot mark a deleted recording's message as without audio");
+        }
     }
 
     /** False when a complaint was flagged (or the row changed) since the pass began. */
@@ -126,6 +159,7 @@ public final class RetentionPass {
         boolean present = Files.deleteIfExists(wav);
         Files.deleteIfExists(Recordings.sidecarOf(wav)); // after the WAV: a FINISHED sidecar alone is never repaired
         store.markDeleted(recording.recordingId(), now);
+        tellDeleted(recording, now);
         int status = present ? DELETED : FILE_ALREADY_MISSING;
         audit.audit(AUDIT_USER, AUDIT_ACTION, "recording " + recording.recordingId() + " of call " + recording.callId(),
                 status, null);

@@ -24,6 +24,8 @@ final class CallDraft {
     String agent;
     boolean queueRequested;
     CallOutcome outcome;
+    /** Rule R12: a callback's own outcome once it finished; wins over everything else. */
+    CallOutcome callbackOutcome;
     String endReason;
     Duration waited;
     Duration talked;
@@ -64,6 +66,9 @@ final class CallDraft {
     private CallOutcome outcome() {
         if (endedAt == null) {
             return CallOutcome.IN_PROGRESS;
+        }
+        if (callbackOutcome != null) {
+            return callbackOutcome;
         }
         if (connectedAt != null) {
             return CallOutcome.SERVED;

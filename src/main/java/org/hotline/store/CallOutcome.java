@@ -17,5 +17,15 @@ public enum CallOutcome {
     /** The server stopped during the call (crash or kill); a later run closed the record. */
     INTERRUPTED,
     /** Rule R12: the caller asked to be called back and left the queue keeping their place; not an abandon. */
-    CALLBACK
+    CALLBACK,
+    /**
+     * Rule R12, the callback's own record ({@code callback-<Call-ID>}): the customer answered and talked
+     * with the agent (a callback is never SERVED nor ABANDONED: it has its own outcomes).
+     */
+    CALLBACK_SERVED,
+    /**
+     * Rule R12, the callback's own record: every attempt failed (busy, no answer, trunk failure, the
+     * agent left first), or it could not be placed at all; not an abandon.
+     */
+    CALLBACK_GAVE_UP
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hotline.acd.AcdEvent;
 import org.hotline.acd.AgentState;
+import org.hotline.acd.CallbackEntry;
 import org.hotline.event.CallEvent;
 
 /**
@@ -44,13 +45,14 @@ final class CallRecordAssembler {
         this.log = log;
     }
 
-    /** Takes one queued item: a call event, an ACD event, a recording notice or a ready write. */
+    /** Takes one queued item: a call event, an ACD event, a recording notice, a callback's entry or a ready write. */
     void accept(Object item) {
         switch (item) {
             case CallEvent event -> onCallEvent(event);
             case AcdEvent event -> onAcdEvent(event);
             case RecordingNotice notice -> onRecording(notice);
             case StoreWrite write -> pending.add(write);
+            case CallbackEntry callback -> pending.add(new StoreWrite.PutCallback(callback, runId)); // rule R12
             default -> throw new IllegalArgumentException("not a store item: " + item);
         }
     }
@@ -117,6 +119,7 @@ final class CallRecordAssembler {
             case CallEvent.QueueNotServed e -> left(draft, CallOutcome.NOT_SERVED, e.waited());
             case CallEvent.QueueLeft e -> draft.outcome = draft.outcome != null ? draft.outcome : queueOutcome(e.outcome());
             case CallEvent.SurveyAnswered e -> draft.surveyScore = e.score();
+            case CallEvent.CallbackFinished e -> draft.callbackOutcome = callbackOutcome(e.outcome()); // rule R12
             case CallEvent.Ended e -> {
                 draft.resume(e.at());
                 draft.endedAt = e.at();
@@ -144,6 +147,11 @@ final class CallRecordAssembler {
             }
         }
         return null;
+    }
+
+    /** A callback's {@code CallbackFinished} outcome (COMPLETED or GAVE_UP) as its record's outcome. */
+    private static CallOutcome callbackOutcome(String outcome) {
+        return "COMPLETED".equals(outcome) ? CallOutcome.CALLBACK_SERVED : CallOutcome.CALLBACK_GAVE_UP;
     }
 
     private static void connected(CallDraft draft, CallEvent.AgentConnected e) {

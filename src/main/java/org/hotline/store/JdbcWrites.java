@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.hotline.acd.CallbackEntry;
 
 /**
  * Applies {@link StoreWrite}s on one connection, each idempotently: records and recordings are
@@ -34,6 +35,14 @@ final class JdbcWrites {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_AUDIT = "INSERT INTO audit_log (event_id, occurred_at, user_name, action, target, "
             + "status, remote) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE event_id = ?)";
+
+    private static final String CALLBACK_COLUMNS = "run_id = ?, requested_by = ?, queue_name = ?, phone_number = ?, "
+            + "language = ?, priority = ?, place_at = ?, requested_at = ?, attempts = ?, next_attempt_at = ?, status = ?, "
+            + "merged_into = ?, updated_at = ?";
+    private static final String UPDATE_CALLBACK = "UPDATE callback SET " + CALLBACK_COLUMNS + " WHERE callback_id = ?";
+    private static final String INSERT_CALLBACK = "INSERT INTO callback (run_id, requested_by, queue_name, phone_number, "
+            + "language, priority, place_at, requested_at, attempts, next_attempt_at, status, merged_into, updated_at, "
+            + "callback_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final ObjectMapper json;
 
@@ -76,6 +85,7 @@ final class JdbcWrites {
             case StoreWrite.AppendEvent event -> appendEvent(connection, event.event());
             case StoreWrite.PutRecording recording -> putRecording(connection, recording.recording());
             case StoreWrite.AppendAudit audit -> appendAudit(connection, audit.entry());
+            case StoreWrite.PutCallback callback -> putCallback(connection, callback);
         }
     }
 
@@ -164,6 +174,33 @@ final class JdbcWrites {
             return json.writeValueAsString(recording.segments());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the segments of recording " + recording.id(), e);
+        }
+    }
+
+    private static void putCallback(Connection connection, StoreWrite.PutCallback put) throws SQLException {
+        if (bindCallback(connection, UPDATE_CALLBACK, put) == 0) {
+            bindCallback(connection, INSERT_CALLBACK, put);
+        }
+    }
+
+    private static int bindCallback(Connection connection, String sql, StoreWrite.PutCallback put) throws SQLException {
+        CallbackEntry callback = put.callback();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, put.runId());
+            statement.setString(2, callback.requestedBy());
+            statement.setString(3, callback.queue());
+            statement.setString(4, callback.number());
+            statement.setString(5, callback.language());
+            statement.setInt(6, callback.priority());
+            Sql.instant(statement, 7, callback.placeAt());
+            Sql.instant(statement, 8, callback.requestedAt());
+            statement.setInt(9, callback.attempts());
+            Sql.instant(statement, 10, callback.nextAttemptAt());
+            statement.setString(11, callback.status().name());
+            statement.setString(12, callback.mergedInto());
+            Sql.instant(statement, 13, callback.updatedAt());
+            statement.setString(14, callback.callbackId());
+            return statement.executeUpdate();
         }
     }
 

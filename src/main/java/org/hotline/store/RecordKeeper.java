@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.UUID;
 import org.hotline.acd.AcdEvent;
 import org.hotline.acd.AcdEventListener;
+import org.hotline.acd.CallbackEntry;
+import org.hotline.acd.CallbackLedger;
 import org.hotline.event.CallEvent;
 import org.hotline.event.CallEventListener;
 import org.hotline.recording.RecordingInfo;
@@ -15,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * The store's ears: a call-event listener, an ACD-event listener and the recorder's listener in
  * one. Each callback only puts the event on the writer's queue and returns, so the caller's
  * thread, the SIP stack and the {@code acd} thread never wait for the database (issue 4). Also
- * takes audit lines (rule R15). Any thread.
+ * takes audit lines (rule R15) and keeps the ACD's queued callbacks (rule R12, the engine's
+ * {@link CallbackLedger}), written in the same order as everything else. Any thread.
  */
-public final class RecordKeeper implements CallEventListener, AcdEventListener, RecordingListener {
+public final class RecordKeeper implements CallEventListener, AcdEventListener, RecordingListener, CallbackLedger {
 
     private static final Logger log = LoggerFactory.getLogger(RecordKeeper.class);
     private static final Logger audit = LoggerFactory.getLogger("org.hotline.audit");
@@ -38,6 +41,12 @@ public final class RecordKeeper implements CallEventListener, AcdEventListener, 
     @Override
     public void onEvent(AcdEvent event) {
         writer.offer(event);
+    }
+
+    /** Rule R12: a queued callback's change, written (or spooled) like every other write. */
+    @Override
+    public void save(CallbackEntry entry) {
+        writer.offer(entry);
     }
 
     @Override

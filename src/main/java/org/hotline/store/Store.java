@@ -2,8 +2,10 @@ package org.hotline.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.hotline.acd.CallbackEntry;
 import org.hotline.config.StoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,7 @@ public final class Store implements AutoCloseable {
     private final JdbcCallRecordStore calls;
     private final JdbcQaStore qa;
     private final JdbcRetentionStore retention;
+    private final JdbcCallbackStore callbacks;
     private final String runId;
 
     private Store(StoreDatabase database, StoreWriter writer, RecordKeeper keeper, ObjectMapper json, String runId) {
@@ -33,6 +36,7 @@ public final class Store implements AutoCloseable {
         this.calls = new JdbcCallRecordStore(database, json);
         this.qa = new JdbcQaStore(database);
         this.retention = new JdbcRetentionStore(database);
+        this.callbacks = new JdbcCallbackStore(database);
         this.runId = runId;
     }
 
@@ -66,6 +70,22 @@ public final class Store implements AutoCloseable {
     /** What the daily retention job reads and marks (rule R15). */
     public JdbcRetentionStore retention() {
         return retention;
+    }
+
+    /** The queued callbacks (rule R12) as kept: the pending ones for the HTTP API. */
+    public JdbcCallbackStore callbacks() {
+        return callbacks;
+    }
+
+    /**
+     * Rule R12: the callbacks an earlier run (a restart, a crash) left pending, in turn. Completes
+     * at the writer's first contact with the database, after the spool is replayed: at once when
+     * the database is up at start, later if it is away (the callbacks are then restored when it
+     * returns), on the writer's thread; never if it stays away. What is to be restored is read from
+     * the database only: the spool holds changes, not the whole list.
+     */
+    public CompletableFuture<List<CallbackEntry>> pendingCallbacks() {
+        return writer.earlierCallbacks();
     }
 
     /** Completes once everything reported so far is in the database, or in the spool while it is away. */

@@ -3,6 +3,7 @@ package org.hotline.store;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Duration;
+import org.hotline.acd.CallbackEntry;
 
 /**
  * One change to the store, as the writer applies it to the database or appends it to the spool
@@ -16,7 +17,8 @@ import java.time.Duration;
         @JsonSubTypes.Type(value = StoreWrite.LinkRecording.class, name = "link"),
         @JsonSubTypes.Type(value = StoreWrite.AppendEvent.class, name = "event"),
         @JsonSubTypes.Type(value = StoreWrite.PutRecording.class, name = "recording"),
-        @JsonSubTypes.Type(value = StoreWrite.AppendAudit.class, name = "audit")})
+        @JsonSubTypes.Type(value = StoreWrite.AppendAudit.class, name = "audit"),
+        @JsonSubTypes.Type(value = StoreWrite.PutCallback.class, name = "callback")})
 public sealed interface StoreWrite {
 
     /** Inserts or replaces the call's record (its complaint columns are left alone); {@code runId}: the server run. */
@@ -34,6 +36,9 @@ public sealed interface StoreWrite {
 
     record AppendAudit(AuditEntry entry) implements StoreWrite {}
 
+    /** Inserts or replaces a queued callback's row (rule R12); {@code runId}: the server run that wrote it. */
+    record PutCallback(CallbackEntry callback, String runId) implements StoreWrite {}
+
     /** The call the write concerns, for logs; null for audit lines. */
     default String callId() {
         return switch (this) {
@@ -43,6 +48,7 @@ public sealed interface StoreWrite {
             case AppendEvent event -> event.event().callId();
             case PutRecording recording -> recording.recording().callId();
             case AppendAudit audit -> null;
+            case PutCallback put -> put.callback().callbackId();
         };
     }
 }

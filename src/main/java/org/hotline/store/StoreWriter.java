@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hotline.acd.CallbackEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * applies each batch to the database in one transaction. While the database is away every batch
  * is appended to the {@link DiskSpool} instead (rule R20), and every {@code retryInterval} the
  * spool is replayed oldest first; new batches keep going to the spool until it is empty, so the
- * database sees every write in the order it happened.
+ * database sees every write in the order it happened. At the first contact it also closes the
+ * calls an earlier run left open and reads the callbacks it left pending (rule R12).
  *
  * <p>Threading: {@link #offer} and {@link #flush} from any thread, never blocking; everything
  * else on the writer thread.
@@ -50,6 +52,7 @@ final class StoreWriter implements AutoCloseable {
     private volatile boolean spooling = true; // until the first contact: migrate, replay, close the last run's calls
     private long nextAttempt = System.nanoTime();
     private boolean closedOut;
+    private final CompletableFuture<List<CallbackEntry>> earlierCallbacks = new CompletableFuture<>();
 
     /** A marker: completes once everything queued before it is in the database or the spool. */
     private record Flush(CompletableFuture<Void> done) {}
@@ -244,6 +247,7 @@ final class StoreWriter implements AutoCloseable {
                 replayed += replaySegment(segment);
             }
             closeInterruptedCalls();
+            readEarlierCallbacks();
             spooling = false;
             if (replayed > 0) {
                 log.atInfo().addKeyValue("writes", replayed).log("the database is back; the spool is replayed");
@@ -294,8 +298,30 @@ final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Rule R12: the callbacks an earlier run left pending, read once at the first contact with the
+     * database, after the spool's replay (so the spooled changes are in); never completes while the
+     * database stays away.
+     */
+    CompletableFuture<List<CallbackEntry>> earlierCallbacks() {
+        return earlierCallbacks;
+    }
+
+    private void readEarlierCallbacks() {
+        if (earlierCallbacks.isDone()) {
+            return;
+        }
+        try (Connection connection = database.connection()) {
+            earlierCallbacks.complete(JdbcCallbackStore.pendingOfEarlierRuns(connection, runId));
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot read the callbacks an earlier run left pending: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
+        earlierCallbacks.completeExceptionally(new StoreUnavailableException(
+                "the store closed before the database was reachable; pending callbacks stay in it", null));
         inbox.add(STOP);
         try {
             thread.join(CLOSE_BOUND);

@@ -14,10 +14,12 @@ final class TestAcd {
 
     final FakeClock clock = new FakeClock(START);
     final RecordingFront front = new RecordingFront();
+    /** Every entry the engine gave its callback ledger (rule R12), in order. */
+    final List<CallbackEntry> ledger = new ArrayList<>();
     final AcdEngine engine;
 
     private TestAcd(List<QueuePolicy> queues, List<AgentProfile> agents, CallbackPolicy callbacks) {
-        engine = new AcdEngine(new AcdSetup(queues, agents, SHANGHAI, callbacks), clock, front, front);
+        engine = new AcdEngine(new AcdSetup(queues, agents, SHANGHAI, callbacks), clock, front, front, ledger::add);
     }
 
     static Builder with(QueuePolicy... queues) {

@@ -87,6 +87,21 @@ class MessagesResourceTest {
         assertEquals(400, send("PUT", "/api/messages/m1/assignee", "{}", "sup1:sup-pass").statusCode());
     }
 
+    @Test
+    void aSupervisorMarksAMessageHandledAndTheListingSaysWhetherItsAudioIsKept() throws Exception {
+        assertEquals("RECORDING", json.readTree(send("GET", "/api/messages", null, "sup1:sup-pass").body())
+                .path("messages").get(0).path("audio").asText());
+
+        HttpResponse<String> handled = send("PUT", "/api/messages/m1/handled", null, "sup1:sup-pass");
+
+        assertEquals(200, handled.statusCode(), handled.body());
+        JsonNode message = json.readTree(handled.body());
+        assertEquals("sup1", message.path("handledBy").asText());
+        assertEquals(T0.toString(), message.path("handledAt").asText());
+        assertEquals(404, send("PUT", "/api/messages/nope/handled", null, "sup1:sup-pass").statusCode());
+        assertEquals(403, send("PUT", "/api/messages/m1/handled", null, "qa1:qa-pass").statusCode());
+    }
+
     private HttpResponse<String> send(String method, String path, String body, String credentials) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
                 .timeout(Duration.ofSeconds(10))

@@ -107,4 +107,47 @@ class CallRecordAssemblerTest {
         assertEquals(List.of("AgentStatusChanged", "AgentStateChanged"), types);
         assertEquals("1001", ((StoreWrite.AppendEvent) writes.getFirst()).event().agent());
     }
+
+    @Test
+    void aCallbackHasItsOwnOutcomeWhetherServedOrGivenUpAndItsRequestIsNoAbandon() {
+        List<StoreWrite> writes = feed(List.of(
+                new CallEvent.Offered("c5", T, "138", "4008001234", "sip"),
+                new CallEvent.QueueRequested("c5", T.plusSeconds(5), "general", List.of("0")),
+                new CallEvent.QueueEntered("c5", T.plusSeconds(6), "general", 0, 1),
+                new CallEvent.CallbackRequested("c5", T.plusSeconds(60), "general", "callback-c5", "138", false,
+                        Duration.ofSeconds(54)),
+                new CallEvent.QueueLeft("c5", T.plusSeconds(61), "general", "CALLBACK"),
+                new CallEvent.Ended("c5", T.plusSeconds(65), EndReason.CALLER_HANGUP),
+                // a second request for the same number, merged into the first
+                new CallEvent.Offered("c6", T, "139", "4008001234", "sip"),
+                new CallEvent.QueueRequested("c6", T.plusSeconds(5), "general", List.of("0")),
+                new CallEvent.CallbackRequested("c6", T.plusSeconds(70), "general", "callback-c5", "138", true,
+                        Duration.ofSeconds(65)),
+                new CallEvent.QueueLeft("c6", T.plusSeconds(71), "general", "CALLBACK"),
+                new CallEvent.Ended("c6", T.plusSeconds(75), EndReason.CALLER_HANGUP),
+                // the callback: an agent connected for an attempt the customer did not answer, then given up
+                new CallEvent.Offered("callback-c5", T.plusSeconds(60), "138", "138", "CALLBACK"),
+                new CallEvent.AgentConnected("callback-c5", T.plusSeconds(100), "general", "1001", Duration.ofSeconds(94)),
+                new CallEvent.CallbackAttempted("callback-c5", T.plusSeconds(130), "general", "1001", 1, "NO_ANSWER"),
+                new CallEvent.AgentCallEnded("callback-c5", T.plusSeconds(130), "general", "1001", "CALLER",
+                        Duration.ofSeconds(30)),
+                new CallEvent.CallbackFinished("callback-c5", T.plusSeconds(131), "c5", "general", "GAVE_UP", 1),
+                new CallEvent.Ended("callback-c5", T.plusSeconds(131), EndReason.NOT_SERVED),
+                // another callback that reached its customer
+                new CallEvent.Offered("callback-c7", T.plusSeconds(60), "137", "137", "CALLBACK"),
+                new CallEvent.AgentConnected("callback-c7", T.plusSeconds(100), "general", "1002", Duration.ofSeconds(94)),
+                new CallEvent.CallbackAttempted("callback-c7", T.plusSeconds(110), "general", "1002", 1, "ANSWERED"),
+                new CallEvent.CallbackFinished("callback-c7", T.plusSeconds(200), "c7", "general", "COMPLETED", 1),
+                new CallEvent.Ended("callback-c7", T.plusSeconds(200), EndReason.COMPLETED),
+                // and one given up before any agent was connected for it
+                new CallEvent.Offered("callback-c8", T.plusSeconds(60), "136", "136", "CALLBACK"),
+                new CallEvent.CallbackFinished("callback-c8", T.plusSeconds(61), "c8", "general", "GAVE_UP", 0),
+                new CallEvent.Ended("callback-c8", T.plusSeconds(61), EndReason.NOT_SERVED)));
+        assertEquals(CallOutcome.CALLBACK, lastRecord(writes, "c5").outcome());
+        assertEquals(CallOutcome.CALLBACK, lastRecord(writes, "c6").outcome(), "a merged request is a callback too");
+        assertEquals(CallOutcome.CALLBACK_GAVE_UP, lastRecord(writes, "callback-c5").outcome(),
+                "an agent was connected, but the customer never answered: not SERVED");
+        assertEquals(CallOutcome.CALLBACK_SERVED, lastRecord(writes, "callback-c7").outcome());
+        assertEquals(CallOutcome.CALLBACK_GAVE_UP, lastRecord(writes, "callback-c8").outcome(), "not IVR");
+    }
 }

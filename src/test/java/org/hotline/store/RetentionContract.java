@@ -6,6 +6,7 @@ import static org.hotline.store.StoreHarness.flush;
 import static org.hotline.store.StoreHarness.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,12 +21,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hotline.config.RecordingRetention;
+import org.hotline.message.Message;
+import org.hotline.message.MessageBox;
+import org.hotline.message.MessageBoxAccess;
 import org.hotline.qa.QaSampler;
 import org.hotline.qa.QaService;
 import org.hotline.recording.RecordingInfo;
 import org.hotline.recording.Recordings;
 import org.hotline.retention.QaReview;
+import org.hotline.retention.RetentionHold;
 import org.hotline.retention.RetentionPass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,5 +213,48 @@ abstract class RetentionContract {
             assertEquals(StoredRecording.Status.FINISHED, status(store, stuck), "not marked: the next pass tries again");
             assertTrue(deletions(store).isEmpty());
         }
+    }
+
+    @Test
+    void aMessageKeepsItsAudioUntilHandledThenItsListingSaysTheAudioIsDeleted() { // rules R15, R20
+        try (Store store = open()) {
+            RecordingInfo message = recordedCall(store, "call-msg", OLD);
+            RecordingInfo other = recordedCall(store, "call-other", OLD);
+            MessageBox box = MessageBox.open(temp.resolve("messages"));
+            MessageBoxAccess.put(box, message.id(), OLD);
+            RetentionHold hold = new RetentionHold() {
+                @Override
+                public Set<String> heldRecordings() {
+                    return box.unhandled();
+                }
+
+                @Override
+                public void deleted(String recordingId, Instant at) {
+                    box.audioDeleted(recordingId, at);
+                }
+            };
+
+            RetentionPass.Report unhandled = pass(store, hold).run();
+
+            assertEquals(new RetentionPass.Report(RetentionPass.Outcome.DONE, 1, 0, 0, 1), unhandled);
+            assertTrue(Files.exists(message.file()), "what the caller said is kept until someone handled it");
+            assertFalse(Files.exists(other.file()));
+            assertNull(box.find(message.id()).orElseThrow().audioDeletedAt());
+
+            box.handle(message.id(), "sup1", NOW);
+            assertEquals(new RetentionPass.Report(RetentionPass.Outcome.DONE, 1, 0, 0, 0), pass(store, hold).run());
+
+            assertFalse(Files.exists(message.file()));
+            assertEquals(StoredRecording.Status.DELETED, status(store, message));
+            assertEquals(Message.Audio.DELETED, box.find(message.id()).orElseThrow().audio());
+            assertEquals(NOW, MessageBox.open(temp.resolve("messages")).find(message.id()).orElseThrow().audioDeletedAt(),
+                    "the box remembers it over a restart");
+        }
+    }
+
+    private static RetentionPass pass(Store store, RetentionHold hold) {
+        QaService qa = new QaService(store.calls(), store.qa(), new QaSampler(3, 14), ZoneId.of("UTC"), CLOCK);
+        return new RetentionPass(store.retention(), new QaReview(store.retention(), qa), store.keeper(),
+                RecordingRetention.ofDays(90), CLOCK, hold);
     }
 }

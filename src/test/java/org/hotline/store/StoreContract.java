@@ -17,6 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.hotline.acd.CallbackEntry;
+import org.hotline.acd.CallbackStatus;
 import org.hotline.config.StoreConfig;
 import org.hotline.recording.RecordingInfo;
 import org.junit.jupiter.api.Test;
@@ -259,6 +264,70 @@ abstract class StoreContract {
 
             assertEquals(1, oneEach, "1002 took a call but has no recording to sample (rule R14)");
             assertEquals(2, threeEach, "1001's one recorded call is short of three too");
+        }
+    }
+
+    private static CallbackEntry callback(String id, String number, int priority, Instant placeAt, CallbackStatus status) {
+        return new CallbackEntry(id, id.substring("callback-".length()), "general", number, "zh", priority, placeAt,
+                placeAt.plusSeconds(60), 0, placeAt.plusSeconds(90), status,
+                status == CallbackStatus.MERGED ? "callback-a" : null, placeAt.plusSeconds(60));
+    }
+
+    private static List<CallbackEntry> pendingCallbacks(Store store) {
+        try {
+            return store.pendingCallbacks().get(StoreHarness.BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("the callbacks an earlier run left were not read", e);
+        }
+    }
+
+    @Test
+    void pendingCallbacksOutliveTheServerInTurnAndFinishedOnesStayBehind() { // rule R12
+        StoreConfig config = config();
+        CallbackEntry a = callback("callback-a", "138", 0, MONDAY.plusSeconds(10), CallbackStatus.PENDING);
+        CallbackEntry b = callback("callback-b", "139", 0, MONDAY.plusSeconds(5), CallbackStatus.PENDING);
+        CallbackEntry vip = callback("callback-v", "137", 5, MONDAY.plusSeconds(50), CallbackStatus.PENDING);
+        try (Store first = open(config)) {
+            for (CallbackEntry entry : List.of(a, b, vip, callback("callback-c", "136", 0, MONDAY, CallbackStatus.PENDING),
+                    callback("callback-d", "138", 0, MONDAY, CallbackStatus.MERGED),
+                    callback("callback-e", "135", 0, MONDAY, CallbackStatus.PENDING))) {
+                first.keeper().save(entry);
+            }
+            first.keeper().save(callback("callback-c", "136", 0, MONDAY, CallbackStatus.COMPLETED));
+            first.keeper().save(callback("callback-e", "135", 0, MONDAY, CallbackStatus.GAVE_UP));
+            flush(first);
+            assertEquals(List.of("callback-v", "callback-b", "callback-a"),
+                    first.callbacks().pending().stream().map(CallbackEntry::callbackId).toList());
+        }
+        try (Store second = open(config)) {
+            assertEquals(List.of(vip, b, a), pendingCallbacks(second), "priority first, then the place in line");
+        }
+    }
+
+    @Test
+    void callbacksChangedWhileTheDatabaseWasAwayAreRestoredOnceItReturns() { // rules R12, R20
+        StoreConfig config = config();
+        CallbackEntry a = callback("callback-a", "138", 0, MONDAY, CallbackStatus.PENDING);
+        CallbackEntry retried = new CallbackEntry(a.callbackId(), a.requestedBy(), a.queue(), a.number(), a.language(),
+                a.priority(), a.placeAt(), a.requestedAt(), 1, MONDAY.plusSeconds(300), CallbackStatus.PENDING, null,
+                MONDAY.plusSeconds(180));
+        CallbackEntry b = callback("callback-b", "139", 0, MONDAY.plusSeconds(5), CallbackStatus.PENDING);
+        try (Store first = open(config)) {
+            first.keeper().save(a);
+            flush(first);
+            stopDatabase();
+            first.keeper().save(retried);
+            first.keeper().save(b);
+            flush(first);
+            assertTrue(first.spooling());
+        }
+        try (Store second = Store.open(config, StoreHarness.CLOCK)) {
+            second.keeper().save(callback("callback-n", "130", 0, MONDAY.plusSeconds(1), CallbackStatus.PENDING));
+            flush(second);
+            assertFalse(second.pendingCallbacks().isDone(), "nothing is restored from the spool alone");
+            startDatabase();
+            assertEquals(List.of(retried, b), pendingCallbacks(second),
+                    "the spooled changes are in; this run's own callback is not restored");
         }
     }
 }

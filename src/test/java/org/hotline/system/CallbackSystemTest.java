@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.media.AudioClip;
+import org.hotline.store.CallOutcome;
+import org.hotline.store.CallRecord;
+import org.hotline.store.Store;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,6 +89,73 @@ class CallbackSystemTest {
                     atAgent.audio().duration());
             assertTrue(calleeVoice.score() >= AgentTones.MIN_SCORE, "the callee after the whisper: " + calleeVoice);
             acd.assertNothingLeft();
+        }
+    }
+
+    /**
+     * Rule R12 over a restart: the caller asks for a callback while no agent is logged in, and the
+     * server stops; a new server on the same store puts the callback back in line, and once agent
+     * 1001 logs in the trunk still receives the callback's INVITE; the callback's record ends
+     * CALLBACK_SERVED and nothing stays pending.
+     */
+    @Test
+    void aCallbackAskedForBeforeARestartIsPlacedByTheNextRun() throws Exception {
+        Path dir = RunDirectory.create("callback-restart");
+        AudioClip calleeTone = AgentTones.callerTone(Duration.ofSeconds(60));
+        Path callee = TestAudio.writeUlawRaw(calleeTone, dir.resolve("callee.ulaw"));
+        Path store = java.nio.file.Files.createTempDirectory("hotline-callback-store");
+        try (Sipp.Running trunk = Sipp.scenario("uas-trunk.xml").file("callee.ulaw", callee)
+                .defaultPause(Duration.ofMillis(500)).timeout(SIPP_LIMIT.multipliedBy(2)).start()) {
+            Map<String, String> overrides = new java.util.LinkedHashMap<>(Map.of(
+                    "trunk.enabled", "true",
+                    "trunk.proxy.host", Sipp.LOOPBACK,
+                    "trunk.proxy.port", Integer.toString(trunk.sipPort()),
+                    "trunk.domain", "trunk.example",
+                    "trunk.auth.username", "hotline",
+                    "trunk.auth.password", "s3cret",
+                    "queues[0].callbackAfter", "10s",
+                    "callback.initialDelay", "0s"));
+            overrides.put("store.jdbcUrl", "jdbc:h2:file:" + store.resolve("hotline") + ";WRITE_DELAY=0");
+            overrides.put("store.spoolDirectory", store.resolve("spool").toString());
+            String callbackId;
+            try (AcdUnderTest first = AcdUnderTest.start(overrides)) {
+                Baresip caller = first.phone(new Baresip.Options(CALLER_NUMBER, Baresip.AnswerMode.MANUAL,
+                        TestAudio.silence(Duration.ofSeconds(90)), "pcmu", Optional.empty()));
+                first.callAndPressAgentKey(caller);
+                caller.listenUntil(heard -> heard(heard, "callback.offer"), LISTEN_EVERY, MENU_TO_OFFER, "the callback offer");
+                caller.pressKey('1');
+                caller.listenUntil(heard -> heard(heard, "callback.other"), LISTEN_EVERY, PROMPT, "the number read back");
+                caller.pressKey('1');
+                assertTrue(caller.recording(PROMPT).closedByPeer(), "Hotline hangs up after the confirmation");
+                Store kept = first.server().store();
+                Await.until(() -> {
+                    kept.flush().join();
+                    return kept.callbacks().pending().size() == 1;
+                }, PROMPT, () -> "the callback is in the store");
+                callbackId = kept.callbacks().pending().getFirst().callbackId();
+            }
+            try (AcdUnderTest second = AcdUnderTest.start(overrides)) {
+                Baresip agent = second.registeredAgent(AGENT, AgentTones.agentTone(Duration.ofSeconds(60)));
+                second.logInOverHttp(AGENT);
+                // Each server's test clock starts at the same 10:00, so the second one reaches the callback's
+                // request time (its next attempt) only as long after its start as the request came after the first's.
+                BaresipEvent offered = agent.awaitIncoming(MENU_TO_OFFER.plus(PROMPT).plus(OFFER));
+                agent.awaitCallEvent(offered.callId(), "CALL_ESTABLISHED", OFFER);
+                agent.listenUntil(heard -> AgentTones.contains(heard, calleeTone), LISTEN_EVERY, BRIDGED,
+                        "the callee's tone at the agent");
+                agent.hangup();
+                SippResult result = trunk.await().assertPassed();
+
+                assertEquals("sip:" + CALLER_NUMBER + "@trunk.example", logged(result, "request-uri "));
+                assertEquals("<sip:4008001234@trunk.example>", logged(result, "pai "));
+                Store kept = second.server().store();
+                Await.until(() -> {
+                    kept.flush().join();
+                    return kept.calls().call(callbackId).map(CallRecord::outcome).orElse(null) == CallOutcome.CALLBACK_SERVED;
+                }, PROMPT, () -> "the callback's record: " + kept.calls().call(callbackId));
+                assertEquals(java.util.List.of(), kept.callbacks().pending(), "nothing stays pending");
+                second.assertNothingLeft();
+            }
         }
     }
 

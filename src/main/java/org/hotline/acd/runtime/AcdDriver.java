@@ -20,6 +20,9 @@ import org.hotline.acd.AcdEventListener;
 import org.hotline.acd.AcdSetup;
 import org.hotline.acd.AgentInfo;
 import org.hotline.acd.AgentStatus;
+import org.hotline.acd.CallbackEntry;
+import org.hotline.acd.CallbackLedger;
+import org.hotline.acd.CallbackStatus;
 import org.hotline.acd.CallbackTicket;
 import org.hotline.acd.CallbackVerdict;
 import org.hotline.acd.NotServedReason;
@@ -53,11 +56,18 @@ public final class AcdDriver implements AutoCloseable {
     private final Map<LegKey, AgentLeg> answered = new HashMap<>();
     private SerialExecutor.Scheduled tick;
     private Instant tickAt;
+    private volatile boolean closed;
 
     public AcdDriver(AcdSetup setup, Clock clock, SerialExecutor executor, AcdEventListener events) {
+        this(setup, clock, executor, events, CallbackLedger.NONE);
+    }
+
+    /** @param ledger where queued callbacks are kept across restarts (rule R12; the store) */
+    public AcdDriver(AcdSetup setup, Clock clock, SerialExecutor executor, AcdEventListener events,
+            CallbackLedger ledger) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.engine = new AcdEngine(setup, clock, new MailboxActions(), events);
+        this.engine = new AcdEngine(setup, clock, new MailboxActions(), events, ledger);
     }
 
     /** An answered leg waiting for the engine's verdict (connect or reject), by call and agent. */
@@ -126,7 +136,20 @@ public final class AcdDriver implements AutoCloseable {
      * first: the engine may offer it to an agent within this very request.
      */
     CompletableFuture<Optional<CallbackTicket>> requestCallback(String callId, String number) {
-        return ask(engine -> engine.callbackRequested(callId, number));
+        return requestCallback(callId, number, null);
+    }
+
+    /** As {@link #requestCallback(String, String)}; {@code language}: what the customer will hear. */
+    CompletableFuture<Optional<CallbackTicket>> requestCallback(String callId, String number, String language) {
+        return ask(engine -> engine.callbackRequested(callId, number, language));
+    }
+
+    /**
+     * Rule R12 after a restart: the callbacks an earlier run left pending go back in their places;
+     * completes with those now waiting. Open their mailboxes first.
+     */
+    CompletableFuture<List<CallbackEntry>> restoreCallbacks(List<CallbackEntry> pending) {
+        return ask(engine -> engine.restoreCallbacks(pending));
     }
 
     /** Rule R12: the callback's attempt failed; its agent's call ends; retried later or given up. */
@@ -134,9 +157,14 @@ public final class AcdDriver implements AutoCloseable {
         return ask(engine -> engine.callbackAttemptFailed(callbackId));
     }
 
-    /** Rule R12: the callback is over (served, or given up by its runner). */
-    void callbackFinished(String callbackId) {
-        post(engine -> engine.callbackFinished(callbackId));
+    /** Rule R12: the callback is over: COMPLETED (served) or GAVE_UP (given up by its runner). */
+    void callbackFinished(String callbackId, CallbackStatus end) {
+        post(engine -> engine.callbackFinished(callbackId, end));
+    }
+
+    /** True once {@link #close()} began: a callback waiting then stays pending for the next start (rule R12). */
+    boolean closed() {
+        return closed;
     }
 
     /** Reports one offer's outcome to the engine; the front calls it on a stack thread. */
@@ -192,6 +220,7 @@ public final class AcdDriver implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
         mailboxes.values().forEach(CallerMailbox::close);
         executor.close();
     }

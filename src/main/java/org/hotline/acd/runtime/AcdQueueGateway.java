@@ -2,7 +2,10 @@ package org.hotline.acd.runtime;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.hotline.acd.CallbackEntry;
 import org.hotline.call.CallControl;
 import org.hotline.call.OutboundRoute;
 import org.hotline.call.QueueGateway;
@@ -56,6 +59,15 @@ public final class AcdQueueGateway implements QueueGateway {
             Objects.requireNonNull(route, "route");
             Objects.requireNonNull(callbacks, "callbacks");
         }
+    }
+
+    /**
+     * Rule R12 after a restart: puts the callbacks an earlier run left pending (the store's) back in
+     * their places in line and starts placing them; completes with how many wait again. Call once
+     * the trunk they are dialled through is started. Returns at once.
+     */
+    public CompletableFuture<Integer> restoreCallbacks(List<CallbackEntry> pending) {
+        return new CallbackRestorer(context).restore(pending);
     }
 
     @Override

@@ -103,7 +103,7 @@ final class CallbackOffer {
         CallerMailbox mailbox = context.driver().open(callbackId);
         Optional<CallbackTicket> ticket;
         try {
-            ticket = context.driver().requestCallback(callId, number)
+            ticket = context.driver().requestCallback(callId, number, language)
                     .get(AcdQueueGateway.JOIN_BOUND.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             context.driver().close(mailbox);

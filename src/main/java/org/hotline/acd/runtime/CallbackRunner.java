@@ -1,5 +1,6 @@
 package org.hotline.acd.runtime;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.hotline.acd.CallbackEntry;
+import org.hotline.acd.CallbackStatus;
 import org.hotline.acd.CallbackVerdict;
 import org.hotline.acd.runtime.CallerCommand.CancelOffers;
 import org.hotline.acd.runtime.CallerCommand.Connect;
@@ -50,7 +53,20 @@ final class CallbackRunner {
      * @param requestedBy the call that asked for it
      * @param language    the caller's language, for what the customer hears
      */
-    record Request(String callbackId, String requestedBy, String queue, String number, String language) {
+    record Request(String callbackId, String requestedBy, String queue, String number, String language,
+            Optional<Instant> requestedAt, int attemptsBefore) {
+
+        /** A callback asked for just now. */
+        Request(String callbackId, String requestedBy, String queue, String number, String language) {
+            this(callbackId, requestedBy, queue, number, language, Optional.empty(), 0);
+        }
+
+        /** Rule R12: a callback an earlier run left pending, restored in its place. */
+        static Request restored(CallbackEntry entry, String defaultLanguage) {
+            return new Request(entry.callbackId(), entry.requestedBy(), entry.queue(), entry.number(),
+                    entry.language() == null ? defaultLanguage : entry.language(), Optional.of(entry.requestedAt()),
+                    entry.attempts());
+        }
     }
 
     private enum Result { COMPLETED, FAILED }
@@ -73,17 +89,20 @@ final class CallbackRunner {
         this.request = request;
         this.id = request.callbackId();
         this.mailbox = mailbox;
+        this.attempts = request.attemptsBefore();
     }
 
+    /** Starts the callback's thread; its mailbox is open already (the engine may offer it at once). */
     static void start(AcdQueueGateway.Context context, Request request, CallerMailbox mailbox) {
         Thread.ofVirtual().name("callback-" + request.callbackId())
                 .start(() -> new CallbackRunner(context, request, mailbox).run());
     }
 
     private void run() {
-        // The callback is a call of its own in records and recordings: Offered now, Ended when it is over.
-        context.events().onEvent(new CallEvent.Offered(id, context.clock().instant(), request.number(),
-                request.number(), FRONT));
+        // The callback is a call of its own in records and recordings: Offered when asked for, Ended when it
+        // is over (a restored one keeps its first request time, so its record keeps its arrival).
+        context.events().onEvent(new CallEvent.Offered(id, request.requestedAt().orElseGet(context.clock()::instant),
+                request.number(), request.number(), FRONT));
         try {
             while (true) {
                 Connect connect = waitForAgent();
@@ -97,13 +116,19 @@ final class CallbackRunner {
                 }
             }
         } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("callId", id).addKeyValue("number", request.number()).setCause(e)
-                    .log("callback given up before it could be placed");
             cancelAllOffers();
             if (call != null) {
                 call.hangup(EndReason.FAILURE);
             }
-            context.driver().callbackFinished(id);
+            if (context.driver().closed()) {
+                // rule R12: the server is stopping; the ledger keeps it pending and the next start restores it
+                log.atInfo().addKeyValue("callId", id).addKeyValue("attempts", attempts)
+                        .log("callback left pending for the next start (the ACD stopped)");
+                return;
+            }
+            log.atWarn().addKeyValue("callId", id).addKeyValue("number", request.number()).setCause(e)
+                    .log("callback given up before it could be placed");
+            context.driver().callbackFinished(id, CallbackStatus.GAVE_UP);
             emitFinished("GAVE_UP");
         } finally {
             context.driver().close(mailbox);
@@ -219,7 +244,7 @@ final class CallbackRunner {
     }
 
     private void finish(String outcome) {
-        context.driver().callbackFinished(id);
+        context.driver().callbackFinished(id, "COMPLETED".equals(outcome) ? CallbackStatus.COMPLETED : CallbackStatus.GAVE_UP);
         emitFinished(outcome);
         log.atInfo().addKeyValue("callId", id).addKeyValue("outcome", outcome).addKeyValue("attempts", attempts)
                 .log("callback over");

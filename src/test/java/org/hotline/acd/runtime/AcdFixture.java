@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.hotline.acd.AcdEvent;
 import org.hotline.acd.AgentInfo;
+import org.hotline.acd.CallbackEntry;
 import org.hotline.acd.AgentStatus;
 import org.hotline.acd.StatusReply;
 import org.hotline.call.QueueOutcome;
@@ -34,6 +35,8 @@ final class AcdFixture {
     final ManualSerialExecutor executor = new ManualSerialExecutor(clock);
     final List<CallEvent> callEvents = Collections.synchronizedList(new ArrayList<>());
     final List<AcdEvent> agentEvents = Collections.synchronizedList(new ArrayList<>());
+    /** What the engine gave its callback ledger (rule R12), in order. */
+    final List<CallbackEntry> ledger = Collections.synchronizedList(new ArrayList<>());
     final HotlineConfig config;
     final AcdDriver driver;
     final AcdQueueGateway gateway;
@@ -45,7 +48,7 @@ final class AcdFixture {
     AcdFixture(Map<String, String> overrides) {
         config = ConfigLoader.loadDefault(overrides);
         driver = new AcdDriver(AcdConfigMapping.setup(config), clock, executor,
-                new AcdEventRouter(callEvents::add, agentEvents::add));
+                new AcdEventRouter(callEvents::add, agentEvents::add), ledger::add);
         gateway = new AcdQueueGateway(driver, AcdConfigMapping.directory(config), "zh-CN", clock, callEvents::add);
     }
 
