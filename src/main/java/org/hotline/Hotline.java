@@ -217,7 +217,11 @@ public final class Hotline implements AutoCloseable {
             throw e;
         }
         // Rule R12: callbacks an earlier run left pending go back in line once the trunk is up and the database read.
-        store.pendingCallbacks().thenAccept(queues::restoreCallbacks);
+        store.pendingCallbacks().thenCompose(queues::restoreCallbacks).whenComplete((restored, failure) -> {
+            if (failure != null) {
+                log.atError().setCause(failure).log("pending callbacks could not be read or restored; they stay pending in the store");
+            }
+        });
         // Rule R15: expired recordings are deleted daily off-peak, on the job's own thread.
         RetentionJob retention = RetentionJob.start(config, store, clock, messages.hold()); // a message's audio is held until handled
         log.atInfo().addKeyValue("sipPort", sip.port()).addKeyValue("advertised", sipConfig.advertisedAddress())

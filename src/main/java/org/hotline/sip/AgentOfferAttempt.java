@@ -64,7 +64,8 @@ final class AgentOfferAttempt implements AgentOffer {
         }
         MediaSession session;
         try {
-            session = ctx.mediaEngine().open(caller.callId() + "/agent-" + workNumber);
+            // on the caller's event loop: each relayed packet is sent in the pass that read it (issue 7)
+            session = ctx.mediaEngine().open(caller.callId() + "/agent-" + workNumber, caller.mediaSession());
         } catch (PortsExhaustedException e) {
             log.atWarn().addKeyValue("callId", caller.callId()).setCause(e).log("no RTP ports for an agent leg");
             return failedAtOnce(caller, workNumber, listener, "no RTP ports");

@@ -58,12 +58,18 @@ public final class TrunkRoute implements OutboundRoute {
      */
     @Override
     public OutboundCall prepare(String callId, String number) {
+        return prepare(callId, number, null);
+    }
+
+    /** @param near the media the trunk leg is bridged with, if known: its session opens beside it */
+    private OutboundCall prepare(String callId, String number, MediaSession near) {
         SipCallContext context = ctx;
         if (!config.enabled() || context == null) {
             throw new IllegalStateException("no trunk to dial " + callId + " through (trunk.enabled: "
                     + config.enabled() + ", front running: " + (context != null) + ")");
         }
-        MediaSession session = context.mediaEngine().open(callId + "/trunk");
+        MediaSession session = near == null ? context.mediaEngine().open(callId + "/trunk")
+                : context.mediaEngine().open(callId + "/trunk", near);
         CallInfo info = new CallInfo(callId, number, number, CallInfo.Front.SIP, context.clock().instant());
         return new TrunkCall(context, this, info, session);
     }
@@ -75,7 +81,7 @@ public final class TrunkRoute implements OutboundRoute {
             log.atWarn().addKeyValue("callId", caller.info().callId()).log("cannot bridge this call through the trunk");
             return TransferOutcome.FAILED;
         }
-        return TrunkBridge.run(sip, (TrunkCall) prepare(sip.callId() + "/forward", number));
+        return TrunkBridge.run(sip, (TrunkCall) prepare(sip.callId() + "/forward", number, sip.mediaSession()));
     }
 
     TrunkConfig config() {

@@ -67,6 +67,17 @@ class AgentLegTest {
     }
 
     @Test
+    void opensTheAgentsMediaNearTheCallersSoRelayingStaysOnOneEventLoop() throws Exception {
+        try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone agent = fixture.registeredAgent()) {
+            Bridge bridge = bridge(callerPhone, agent);
+
+            assertSame(bridge.caller().media(), fixture.media.openedNear(bridge.agentMedia()));
+            bridge.caller().call().bye();
+            fixture.awaitNothingLeft();
+        }
+    }
+
+    @Test
     void theBridgeListenerHearsOfTheBridgeWhenConfirmedAndOfItsEnd() throws Exception {
         try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone agent = fixture.registeredAgent()) {
             Bridge bridge = bridge(callerPhone, agent);

@@ -1,6 +1,8 @@
 package org.hotline.sip;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.media.MediaEngine;
@@ -12,6 +14,7 @@ final class FakeMediaEngine implements MediaEngine {
 
     private final AtomicInteger nextPort = new AtomicInteger(40000);
     private final List<FakeMediaSession> sessions = new CopyOnWriteArrayList<>();
+    private final Map<MediaSession, MediaSession> nearOf = new ConcurrentHashMap<>();
     private volatile int capacity = Integer.MAX_VALUE;
 
     void limitTo(int sessionsInUse) {
@@ -26,6 +29,19 @@ final class FakeMediaEngine implements MediaEngine {
         FakeMediaSession s = new FakeMediaSession(callId, nextPort.getAndAdd(2));
         sessions.add(s);
         return s;
+    }
+
+    /** Records where the session was asked to open ({@link #openedNear}). */
+    @Override
+    public MediaSession open(String callId, MediaSession near) {
+        MediaSession session = open(callId);
+        nearOf.put(session, near);
+        return session;
+    }
+
+    /** The session {@code session} was opened near, if it was opened with that hint. */
+    MediaSession openedNear(MediaSession session) {
+        return nearOf.get(session);
     }
 
     @Override
