@@ -71,7 +71,7 @@ class AgentLegTest {
         try (SipTestPhone callerPhone = fixture.front.udpPhone(); AgentPhone agent = fixture.registeredAgent()) {
             Bridge bridge = bridge(callerPhone, agent);
 
-            assertSame(bridge.caller().media(), fixture.media.openedNear(bridge.agentMedia()));
+            assertSame(bridge.caller().media(), fixture.front.media.openedNear(bridge.agentMedia()));
             bridge.caller().call().bye();
             fixture.awaitNothingLeft();
         }
