@@ -9,7 +9,7 @@
  *        | RtpPacket (immutable, no copy)                   |
  *        v on the event loop: offer, never blocks           v
  *     FrameQueue (bounded; full: dropped, counted)     Recordings (policy per queue, RecordedCall)
- *        | on the recording's virtual thread, every 50 ms   |
+ *        | on the recording's virtual thread, every 100 ms  |
  *        v                                                  v
  *     RecordingWriter: G.711 decode -> StereoTimeline (LegTrack per leg: placed by RTP timestamp,
  *        anchored to arrival time) -> WavWriter (header first, sizes every second) ; Sidecar JSON

@@ -40,7 +40,7 @@ class RecordingSurvivesKillSystemTest {
     /** How much call the file must hold before the kill. */
     private static final Duration RECORDED_BEFORE_KILL = Duration.ofSeconds(4);
     private static final long BYTES_PER_SECOND = 8000 * 4;
-    /** The writer commits 300 ms behind real time every 50 ms; the rest is margin for a loaded machine. */
+    /** The writer commits 300 ms behind real time every 100 ms; the rest is margin for a loaded machine. */
     private static final Duration MAY_LOSE = Duration.ofMillis(700);
     private static final ObjectMapper JSON = new ObjectMapper();
 
