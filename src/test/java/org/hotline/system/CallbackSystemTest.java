@@ -43,15 +43,7 @@ class CallbackSystemTest {
         Path callee = TestAudio.writeUlawRaw(calleeTone, dir.resolve("callee.ulaw"));
         try (Sipp.Running trunk = Sipp.scenario("uas-trunk.xml").file("callee.ulaw", callee)
                 .defaultPause(Duration.ofMillis(500)).timeout(SIPP_LIMIT).start();
-             AcdUnderTest acd = AcdUnderTest.start(Map.of(
-                     "trunk.enabled", "true",
-                     "trunk.proxy.host", Sipp.LOOPBACK,
-                     "trunk.proxy.port", Integer.toString(trunk.sipPort()),
-                     "trunk.domain", "trunk.example",
-                     "trunk.auth.username", "hotline",
-                     "trunk.auth.password", "s3cret",
-                     "queues[0].callbackAfter", "10s",
-                     "callback.initialDelay", "0s"))) {
+             AcdUnderTest acd = AcdUnderTest.start(callbacksThrough(trunk))) {
             Baresip caller = acd.phone(new Baresip.Options(CALLER_NUMBER, Baresip.AnswerMode.MANUAL,
                     TestAudio.silence(Duration.ofSeconds(90)), "pcmu", Optional.empty()));
             acd.callAndPressAgentKey(caller);
@@ -106,15 +98,7 @@ class CallbackSystemTest {
         Path store = java.nio.file.Files.createTempDirectory("hotline-callback-store");
         try (Sipp.Running trunk = Sipp.scenario("uas-trunk.xml").file("callee.ulaw", callee)
                 .defaultPause(Duration.ofMillis(500)).timeout(SIPP_LIMIT.multipliedBy(2)).start()) {
-            Map<String, String> overrides = new java.util.LinkedHashMap<>(Map.of(
-                    "trunk.enabled", "true",
-                    "trunk.proxy.host", Sipp.LOOPBACK,
-                    "trunk.proxy.port", Integer.toString(trunk.sipPort()),
-                    "trunk.domain", "trunk.example",
-                    "trunk.auth.username", "hotline",
-                    "trunk.auth.password", "s3cret",
-                    "queues[0].callbackAfter", "10s",
-                    "callback.initialDelay", "0s"));
+            Map<String, String> overrides = new java.util.LinkedHashMap<>(callbacksThrough(trunk));
             overrides.put("store.jdbcUrl", "jdbc:h2:file:" + store.resolve("hotline") + ";WRITE_DELAY=0");
             overrides.put("store.spoolDirectory", store.resolve("spool").toString());
             String callbackId;
@@ -166,5 +150,18 @@ class CallbackSystemTest {
     private static String logged(SippResult result, String prefix) {
         return result.logLines().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).strip())
                 .findFirst().orElseThrow(() -> new AssertionError("no '" + prefix + "' in " + result.logLines()));
+    }
+
+    /** Queue general offers callbacks after 10 s, placed at once through {@code trunk} (digest-authenticated). */
+    private static Map<String, String> callbacksThrough(Sipp.Running trunk) {
+        return Map.of(
+                "trunk.enabled", "true",
+                "trunk.proxy.host", Sipp.LOOPBACK,
+                "trunk.proxy.port", Integer.toString(trunk.sipPort()),
+                "trunk.domain", "trunk.example",
+                "trunk.auth.username", "hotline",
+                "trunk.auth.password", "s3cret",
+                "queues[0].callbackAfter", "10s",
+                "callback.initialDelay", "0s");
     }
 }
